@@ -1,0 +1,45 @@
+# culprit: `make demo` and `make test` work on a fresh Debian/Ubuntu machine
+# with only the Swift toolchain; each installs what is missing first.
+SWIFT ?= swift
+RELEASE_BIN := .build/release/culprit
+DEBUG_BIN := .build/debug/culprit
+INCIDENT := samples/2025-03-12-auth-leak
+
+.PHONY: all deps test-deps bench-deps build release demo test bench screenshot samples clean
+
+all: release
+
+deps:
+	@scripts/install-deps.sh build
+
+test-deps:
+	@scripts/install-deps.sh test
+
+bench-deps:
+	@scripts/install-deps.sh bench
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product culprit
+
+demo: release
+	$(RELEASE_BIN) analyze $(INCIDENT)/logs --deploys $(INCIDENT)/deploys.csv --tz Africa/Lagos --format table
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(DEBUG_BIN) patterns test
+	$(SWIFT) test --skip-build
+
+bench: bench-deps
+	scripts/bench.sh
+
+screenshot: release test-deps
+	scripts/screenshot.sh
+
+samples:
+	$(SWIFT) run -c release loggen samples --out samples
+
+clean:
+	rm -rf .build

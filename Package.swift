@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "culprit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "culprit", targets: ["culprit"]),
+        .library(name: "CulpritCore", targets: ["CulpritCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .executableTarget(
+            name: "PatternEmbedder",
+            path: "Sources/PatternEmbedder"
+        ),
+        .plugin(
+            name: "EmbedPatterns",
+            capability: .buildTool(),
+            dependencies: ["PatternEmbedder"]
+        ),
+        .target(
+            name: "CulpritCore",
+            dependencies: ["CPCRE2", "CZlib", "Yams"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))],
+            plugins: ["EmbedPatterns"]
+        ),
+        .executableTarget(
+            name: "culprit",
+            dependencies: [
+                "CulpritCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "loggen",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "CulpritCoreTests", dependencies: ["CulpritCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CulpritCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,50 @@
+/// A structured field's value from a JSON, logfmt or journald record.
+public enum FieldValue: Sendable, Equatable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+
+    /// The value as a number: numbers, and strings that are numbers (`"123"`).
+    public var number: Double? {
+        switch self {
+        case .number(let value): return value
+        case .string(let text): return Double(text)
+        default: return nil
+        }
+    }
+
+    /// The value as text, the way it would read in a log line.
+    public var text: String {
+        switch self {
+        case .string(let text): return text
+        case .number(let value):
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return "null"
+        }
+    }
+}
+
+/// The flattened fields of a structured record, in the order they appeared.
+/// Nested objects are flattened with dots (`{"a":{"b":1}}` → `a.b`).
+public struct RecordFields: Sendable {
+    public var entries: [(key: String, value: FieldValue)] = []
+
+    public init() {}
+
+    public subscript(key: String) -> FieldValue? {
+        for entry in entries where entry.key == key { return entry.value }
+        return nil
+    }
+
+    /// The first of `keys` that is present, tried in order.
+    public func first(of keys: [String]) -> FieldValue? {
+        for key in keys {
+            if let value = self[key] { return value }
+        }
+        return nil
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+}

@@ -1,0 +1,189 @@
+/// Unwraps one line's envelope (JSON, CRI, logfmt or text) into a `DecodedLine`.
+/// Messages carried inside an envelope (CRI, Docker `log`, journald `MESSAGE`)
+/// are decoded again, so a pino line inside a CRI line is understood.
+public struct LineDecoder {
+    public let timestamps: TimestampParser
+
+    public init(timestamps: TimestampParser) { self.timestamps = timestamps }
+
+    // Keys, in priority order, that loggers use for each meaning.
+    static let messageKeys = ["msg", "message", "MESSAGE", "log", "@m", "@message", "text", "event", "body", "Body"]
+    static let timeKeys = ["time", "ts", "timestamp", "@timestamp", "__REALTIME_TIMESTAMP", "@t", "datetime", "date", "t",
+                           "eventTime", "time_local", "asctime", "Timestamp", "lastTimestamp", "firstTimestamp", "metadata.creationTimestamp"]
+    static let levelKeys = ["level", "lvl", "severity", "log.level", "levelname", "PRIORITY", "loglevel", "@l", "level_name",
+                            "severity_text", "SeverityText", "LEVEL", "Level", "type"]
+    static let serviceKeys = ["service", "service.name", "app", "application", "app_name", "appname", "SYSLOG_IDENTIFIER",
+                              "_SYSTEMD_UNIT", "component", "kubernetes.container_name", "container_name", "resource.service.name",
+                              "involvedObject.name", "logger_name_service", "name"]
+    static let hostKeys = ["host", "hostname", "host.name", "_HOSTNAME", "kubernetes.pod_name", "pod", "instance"]
+    static let versionKeys = ["version", "service.version", "app_version", "appVersion", "build.version"]
+    /// Message keys whose value is itself a whole log line to decode again.
+    static let wrappedMessageKeys: Set<String> = ["log", "MESSAGE"]
+
+    /// Decodes `line` given the file's envelope.
+    public func decode(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind, depth: Int = 0) -> DecodedLine {
+        if line.first == UInt8(ascii: "{"), let fields = JSONRecordParser.parse(line) {
+            return decodeStructured(fields, depth: depth, raw: line)
+        }
+        if envelope == .cri || (line.first.map { $0 &- 48 < 10 } ?? false), let prefix = CRIPrefix.parse(line) {
+            return decodeCRI(line, prefix: prefix, depth: depth)
+        }
+        if envelope == .logfmt, let fields = LogfmtParser.parse(line) {
+            var decoded = decodeStructured(fields, depth: depth, raw: line)
+            decoded.message = Array(line)
+            return decoded
+        }
+        return decodeText(line)
+    }
+
+    func decodeCRI(_ line: UnsafeBufferPointer<UInt8>, prefix: CRIPrefix, depth: Int) -> DecodedLine {
+        let inner = UnsafeBufferPointer(rebasing: line[prefix.messageStart...])
+        var decoded = depth < 2 ? decode(inner, envelope: .text, depth: depth + 1) : DecodedLine(message: Array(inner))
+        if decoded.time == nil { decoded.time = timestamps.parseISO(line, at: 0)?.micros }
+        decoded.isPartial = prefix.isPartial
+        return decoded
+    }
+
+    func decodeStructured(_ fields: RecordFields, depth: Int, raw: UnsafeBufferPointer<UInt8>) -> DecodedLine {
+        var messageKey: String?
+        var messageText = ""
+        for key in Self.messageKeys {
+            if case .string(let text)? = fields[key] {
+                messageKey = key
+                messageText = text
+                break
+            }
+        }
+        var decoded: DecodedLine
+        if let messageKey, Self.wrappedMessageKeys.contains(messageKey), depth < 2 {
+            var inner = Array(messageText.utf8)
+            while let last = inner.last, last == 0x0A || last == 0x0D { inner.removeLast() }
+            decoded = inner.withUnsafeBufferPointer { decode($0, envelope: .text, depth: depth + 1) }
+            // The outer record's own fields (journald unit, Docker time) fill what the inner line lacks.
+        } else {
+            decoded = DecodedLine(message: Array(messageText.utf8))
+        }
+        if decoded.time == nil, let value = fields.first(of: Self.timeKeys) { decoded.time = time(from: value) }
+        if decoded.severity == nil, let value = fields.first(of: Self.levelKeys) { decoded.severity = severity(from: value, fields: fields) }
+        if decoded.service == nil, let value = fields.first(of: Self.serviceKeys), case .string(let text) = value, !text.isEmpty {
+            decoded.service = Self.cleanServiceName(text)
+        }
+        if decoded.host == nil, let value = fields.first(of: Self.hostKeys), case .string(let text) = value, !text.isEmpty {
+            decoded.host = text
+        }
+        if decoded.version == nil, let value = fields.first(of: Self.versionKeys) {
+            let text = value.text
+            if !text.isEmpty, text != "null" { decoded.version = text }
+        }
+        decoded.fields.entries = fields.entries + decoded.fields.entries
+        if messageKey == nil { decoded.message = Array(raw) }
+        return decoded
+    }
+
+    /// `_SYSTEMD_UNIT=auth.service` names the service `auth`; `auth@2.service` too.
+    static func cleanServiceName(_ text: String) -> String {
+        var name = Substring(text)
+        for suffix in [".service", ".scope", ".socket"] where name.hasSuffix(suffix) {
+            name = name.dropLast(suffix.count)
+        }
+        if let at = name.firstIndex(of: "@") { name = name[..<at] }
+        return String(name)
+    }
+
+    func time(from value: FieldValue) -> Int64? {
+        switch value {
+        case .number(let number):
+            return TimestampParser.micros(fromEpoch: number)
+        case .string(let text):
+            var bytes = Array(text.utf8)
+            return bytes.withUnsafeMutableBufferPointer { buffer in
+                let view = UnsafeBufferPointer(buffer)
+                if let digits = TimestampParser.micros(fromEpochDigits: view) { return digits }
+                return timestamps.parse(view, at: 0)?.micros
+            }
+        default:
+            return nil
+        }
+    }
+
+    func severity(from value: FieldValue, fields: RecordFields) -> Severity? {
+        switch value {
+        case .number(let number):
+            // journald PRIORITY and syslog severities are 0…7; pino/bunyan use 10…60.
+            if number <= 7 { return Severity(rawValue: Int(number)) }
+            return Severity(pinoLevel: number)
+        case .string(let text):
+            if let number = Int(text) {
+                return number <= 7 ? Severity(rawValue: number) : Severity(pinoLevel: Double(number))
+            }
+            return Severity(word: Array(text.utf8))
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Text
+
+    func decodeText(_ line: UnsafeBufferPointer<UInt8>) -> DecodedLine {
+        var decoded = DecodedLine(message: Array(line))
+        var start = 0
+        // Syslog priority `<PRI>`: severity is PRI mod 8.
+        if line.count > 3, line[0] == UInt8(ascii: "<") {
+            var pri = 0
+            var index = 1
+            while index < line.count, index < 5, line[index] &- 48 < 10 { pri = pri * 10 + Int(line[index] - 48); index += 1 }
+            if index > 1, index < line.count, line[index] == UInt8(ascii: ">") {
+                decoded.severity = Severity(rawValue: pri & 7)
+                start = index + 1
+                if start + 2 < line.count, line[start] == UInt8(ascii: "1"), line[start + 1] == 0x20 {
+                    decodeRFC5424(line, from: start + 2, into: &decoded)
+                    return decoded
+                }
+            }
+        }
+        // klog: `E0312 03:15:02.123456 …`; Ruby Logger: `E, [2025-03-12T…`.
+        if line.count > 14, start == 0 {
+            let first = line[0]
+            let klogLevel = first == UInt8(ascii: "E") || first == UInt8(ascii: "W") || first == UInt8(ascii: "I") || first == UInt8(ascii: "F")
+            if klogLevel, line[1] &- 48 < 2, line[2] &- 48 < 10, line[5] == 0x20, let parsed = timestamps.parseKlog(line, at: 1) {
+                decoded.time = parsed.micros
+                decoded.severity = Severity(word: line[0..<1])
+                return decoded
+            }
+            if line[1] == UInt8(ascii: ","), line[2] == 0x20, line[3] == UInt8(ascii: "["), let severity = Severity(word: line[0..<1]) {
+                decoded.severity = severity
+                decoded.time = timestamps.parse(line, at: 4)?.micros
+                return decoded
+            }
+        }
+        let rest = UnsafeBufferPointer(rebasing: line[start...])
+        if let found = timestamps.find(in: rest, window: 128) {
+            decoded.time = found.micros
+            if decoded.severity == nil { decoded.severity = LevelScanner.scan(rest, from: found.end) ?? LevelScanner.scan(rest, from: 0) }
+            if found.start <= 1 { SyslogHeader.read(rest, after: found.end, into: &decoded) }
+        } else if decoded.severity == nil {
+            decoded.severity = LevelScanner.scan(rest, from: 0)
+        }
+        return decoded
+    }
+
+    /// RFC 5424 after `<PRI>1 `: `TIMESTAMP HOST APP PROCID MSGID SD MSG`.
+    func decodeRFC5424(_ line: UnsafeBufferPointer<UInt8>, from start: Int, into decoded: inout DecodedLine) {
+        var fields: [Range<Int>] = []
+        var index = start
+        while fields.count < 5, index < line.count {
+            let fieldStart = index
+            while index < line.count, line[index] != 0x20 { index += 1 }
+            fields.append(fieldStart..<index)
+            index += 1
+        }
+        guard fields.count == 5 else { return }
+        decoded.time = timestamps.parseISO(line, at: fields[0].lowerBound)?.micros
+        func text(_ range: Range<Int>) -> String? {
+            let value = String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
+            return value == "-" || value.isEmpty ? nil : value
+        }
+        decoded.host = text(fields[1])
+        decoded.service = text(fields[2])
+    }
+}

@@ -1,0 +1,14 @@
+/// What a pattern found in one record, before the record's time, service and
+/// source are attached.
+struct EventDraft {
+    var kind: EventKind
+    var patternID: String
+    var value: Double?
+    var unit: ValueUnit?
+    var limit: Double?
+    var duration: Double?
+    var status: Int?
+    var service: String?
+    var version: String?
+    var host: String?
+}

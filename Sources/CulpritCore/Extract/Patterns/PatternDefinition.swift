@@ -1,0 +1,45 @@
+/// One pattern as written in a pack: what it matches and what event it yields.
+public struct PatternDefinition: Sendable {
+    /// A prefilter literal: every line the pattern matches contains one of them.
+    public struct Literal: Sendable, Hashable {
+        public var text: String
+        public var caseSensitive: Bool
+
+        public init(text: String, caseSensitive: Bool = false) {
+            self.text = text
+            self.caseSensitive = caseSensitive
+        }
+    }
+
+    /// A line the pattern must match, with the captures it must yield.
+    public struct MatchExample: Sendable {
+        public var line: String
+        public var captures: [String: String]
+        public var sourceLine: Int
+    }
+
+    /// What text the regex runs on.
+    public enum Subject: String, Sendable {
+        /// The record's message: unwrapped from JSON/CRI/Docker/journald, continuation lines joined.
+        case message
+        /// The raw first line as it is in the file.
+        case line
+    }
+
+    public var id: String
+    public var kind: EventKind
+    public var description: String
+    public var regex: String?
+    public var field: String?
+    public var level: Severity?
+    public var literals: [Literal]
+    public var unit: String?
+    public var durationUnit: String?
+    public var subject: Subject
+    public var fallback: Bool
+    public var matchExamples: [MatchExample]
+    public var noMatchExamples: [(line: String, sourceLine: Int)]
+    /// Where the pattern was defined: `file:line`, for error messages.
+    public var origin: String
+    public var packName: String
+}

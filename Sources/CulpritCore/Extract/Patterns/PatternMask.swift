@@ -1,0 +1,49 @@
+/// A set of pattern indexes (up to `PatternMask.capacity`), as plain bits so the
+/// prefilter can OR literal hits into it without allocating.
+public struct PatternMask: Sendable, Equatable {
+    public static let capacity = 256
+    var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { (w0 | w1 | w2 | w3) == 0 }
+
+    public mutating func insert(_ index: Int) {
+        let bit = UInt64(1) << UInt64(index & 63)
+        switch index >> 6 {
+        case 0: w0 |= bit
+        case 1: w1 |= bit
+        case 2: w2 |= bit
+        default: w3 |= bit
+        }
+    }
+
+    public func contains(_ index: Int) -> Bool {
+        let bit = UInt64(1) << UInt64(index & 63)
+        switch index >> 6 {
+        case 0: return w0 & bit != 0
+        case 1: return w1 & bit != 0
+        case 2: return w2 & bit != 0
+        default: return w3 & bit != 0
+        }
+    }
+
+    @inline(__always)
+    public mutating func formUnion(_ other: PatternMask) {
+        w0 |= other.w0; w1 |= other.w1; w2 |= other.w2; w3 |= other.w3
+    }
+
+    /// The member indexes in increasing order.
+    public var indexes: [Int] {
+        var result = [Int]()
+        for (wordIndex, word) in [w0, w1, w2, w3].enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                let bit = bits.trailingZeroBitCount
+                result.append(wordIndex * 64 + bit)
+                bits &= bits - 1
+            }
+        }
+        return result
+    }
+}

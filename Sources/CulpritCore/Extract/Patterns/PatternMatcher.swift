@@ -1,0 +1,164 @@
+/// Runs the patterns the prefilter selected against one record and turns their
+/// captures into event drafts. One per worker thread: it owns the match scratch.
+///
+/// Rules: patterns run in pack order; a record yields at most one event per kind
+/// (the first pattern of that kind wins); `fallback` patterns run only when no
+/// other pattern produced an event.
+final class PatternMatcher {
+    let patterns: PatternSet
+    private let scratch = RegexScratch()
+
+    init(patterns: PatternSet) { self.patterns = patterns }
+
+    /// The record as the patterns see it.
+    struct Subject {
+        var message: UnsafeBufferPointer<UInt8>
+        var line: UnsafeBufferPointer<UInt8>
+        var severity: Severity?
+        var fields: RecordFields
+    }
+
+    func match(_ subject: Subject, candidates: PatternMask) -> [EventDraft] {
+        var drafts = [EventDraft]()
+        var kindsSeen = Set<EventKind>()
+        var fallbacks = [Int]()
+        for index in candidates.indexes where index < patterns.compiled.count {
+            let pattern = patterns.compiled[index]
+            if kindsSeen.contains(pattern.definition.kind) { continue }
+            if pattern.definition.fallback { fallbacks.append(index); continue }
+            if let draft = evaluate(pattern, subject) {
+                drafts.append(draft)
+                kindsSeen.insert(draft.kind)
+            }
+        }
+        if drafts.isEmpty {
+            for index in fallbacks {
+                let pattern = patterns.compiled[index]
+                if kindsSeen.contains(pattern.definition.kind) { continue }
+                if let draft = evaluate(pattern, subject) {
+                    drafts.append(draft)
+                    kindsSeen.insert(draft.kind)
+                }
+            }
+        }
+        return drafts
+    }
+
+    private func evaluate(_ pattern: CompiledPattern, _ subject: Subject) -> EventDraft? {
+        let definition = pattern.definition
+        if let level = definition.level {
+            guard let severity = subject.severity, severity.rawValue <= level.rawValue else { return nil }
+        }
+        var draft = EventDraft(kind: definition.kind, patternID: definition.id)
+        if let regex = pattern.regex {
+            let text = definition.subject == .line ? subject.line : subject.message
+            guard let match = regex.firstMatch(in: UnsafeRawBufferPointer(text), scratch: scratch) else { return nil }
+            guard fill(&draft, from: match, in: text, pattern: pattern) else { return nil }
+        }
+        if let field = pattern.field {
+            guard fillFromField(&draft, field: field, fields: subject.fields, pattern: pattern) else { return nil }
+        }
+        return draft
+    }
+
+    // MARK: - Captures
+
+    private func fill(_ draft: inout EventDraft, from match: RegexMatch, in text: UnsafeBufferPointer<UInt8>, pattern: CompiledPattern) -> Bool {
+        let groups = pattern.groups
+        func capture(_ group: Int) -> Substring? {
+            guard group > 0, let range = match.range(group: group), !range.isEmpty else { return nil }
+            return Substring(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+        }
+        if let service = capture(groups.service) { draft.service = String(service) }
+        if let version = capture(groups.version) { draft.version = String(version) }
+        if let host = capture(groups.host) { draft.host = String(host) }
+        if let status = capture(groups.status) { draft.status = Int(status) }
+        if let duration = capture(groups.duration).flatMap({ Self.number($0) }) {
+            let unit = capture(groups.durationUnit)
+            guard let perUnit = unit.map({ UnitConversion.seconds($0) }) ?? pattern.defaultSecondsPerUnit ?? 1 else { return false }
+            draft.duration = duration * perUnit
+        }
+        let value = capture(groups.value).flatMap { Self.number($0) }
+        let unit = capture(groups.unit)
+        switch draft.kind {
+        case .memory, .oom:
+            if let value {
+                guard let perUnit = unit.map({ UnitConversion.bytes($0) }) ?? pattern.defaultBytesPerUnit else { return false }
+                draft.value = value * perUnit
+                draft.unit = .bytes
+            } else if draft.kind == .memory {
+                return false
+            }
+            if let limit = capture(groups.limit).flatMap({ Self.number($0) }) {
+                let limitUnit = capture(groups.limitUnit) ?? unit
+                if let perUnit = limitUnit.map({ UnitConversion.bytes($0) }) ?? pattern.defaultBytesPerUnit {
+                    draft.limit = limit * perUnit
+                }
+            }
+        case .gc, .latency:
+            if draft.duration == nil, let value {
+                guard let perUnit = unit.map({ UnitConversion.seconds($0) }) ?? pattern.defaultSecondsPerUnit ?? 1 else { return false }
+                draft.duration = value * perUnit
+            }
+            draft.value = draft.duration
+            draft.unit = draft.duration == nil ? nil : .seconds
+            if draft.kind == .latency, draft.value == nil { return false }
+        case .http:
+            guard let status = draft.status ?? value.map({ Int($0) }), (100...599).contains(status) else { return false }
+            draft.status = status
+            draft.value = Double(status)
+        default:
+            if let value {
+                draft.value = value
+                draft.unit = .count
+            }
+        }
+        return true
+    }
+
+    private func fillFromField(_ draft: inout EventDraft, field: CompiledRegex, fields: RecordFields, pattern: CompiledPattern) -> Bool {
+        for (key, value) in fields.entries {
+            guard field.firstMatch(in: key, scratch: scratch) != nil, let number = value.number else { continue }
+            switch draft.kind {
+            case .memory, .oom:
+                let perUnit = UnitConversion.unitSuffix(ofField: key).flatMap { UnitConversion.bytes($0) } ?? pattern.defaultBytesPerUnit
+                draft.value = number * perUnit
+                draft.unit = .bytes
+            case .gc, .latency:
+                let perUnit = UnitConversion.durationSuffix(ofField: key).flatMap { UnitConversion.seconds($0) } ?? pattern.defaultSecondsPerUnit ?? 1
+                draft.duration = number * perUnit
+                draft.value = draft.duration
+                draft.unit = .seconds
+            case .http:
+                guard (100...599).contains(Int(number)) else { continue }
+                draft.status = Int(number)
+                draft.value = number
+                if let duration = Self.requestDuration(in: fields) { draft.duration = duration }
+            default:
+                draft.value = number
+                draft.unit = .count
+            }
+            return true
+        }
+        return false
+    }
+
+    /// A request's duration from the usual structured fields (`duration_ms`, `latency`, `request_time`…).
+    static func requestDuration(in fields: RecordFields) -> Double? {
+        for (key, value) in fields.entries {
+            let lowered = key.lowercased()
+            guard lowered.contains("duration") || lowered.contains("latency") || lowered.contains("elapsed")
+                    || lowered.hasSuffix("request_time") || lowered == "took" || lowered == "rt",
+                  let number = value.number else { continue }
+            let perUnit = UnitConversion.durationSuffix(ofField: key).flatMap { UnitConversion.seconds($0) } ?? 1
+            return number * perUnit
+        }
+        return nil
+    }
+
+    /// Parses `1,234.5` / `812.4` / `1e6`.
+    static func number(_ text: Substring) -> Double? {
+        if let value = Double(text) { return value }
+        return Double(text.filter { $0 != "," && $0 != "_" })
+    }
+}

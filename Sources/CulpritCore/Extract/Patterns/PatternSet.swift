@@ -1,0 +1,45 @@
+/// The patterns in force for a run, compiled, with their prefilter.
+public final class PatternSet: Sendable {
+    public let definitions: [PatternDefinition]
+    let compiled: [CompiledPattern]
+    let prefilter: LiteralPrefilter
+
+    /// Compiles `definitions`; ids must be unique, at most `PatternMask.capacity` patterns.
+    public init(_ definitions: [PatternDefinition]) throws(PatternFileError) {
+        guard definitions.count <= PatternMask.capacity else {
+            throw PatternFileError(file: definitions.last?.origin ?? "patterns", line: 0, message: "at most \(PatternMask.capacity) patterns can be loaded at once")
+        }
+        var seen = [String: String]()
+        var compiled = [CompiledPattern]()
+        for definition in definitions {
+            if let earlier = seen[definition.id] {
+                let (file, line) = Self.split(definition.origin)
+                throw PatternFileError(file: file, line: line, message: "duplicate pattern id `\(definition.id)` (first defined at \(earlier))")
+            }
+            seen[definition.id] = definition.origin
+            do {
+                compiled.append(try CompiledPattern(definition))
+            } catch {
+                let (file, line) = Self.split(definition.origin)
+                throw PatternFileError(file: file, line: line, message: "pattern \(definition.id): \(error)")
+            }
+        }
+        self.definitions = definitions
+        self.compiled = compiled
+        prefilter = LiteralPrefilter(literals: definitions.map(\.literals))
+    }
+
+    /// The built-in packs plus every pack in `extraDirectories`.
+    public static func load(extraDirectories: [String] = []) throws(PatternFileError) -> PatternSet {
+        var definitions = try PatternPackLoader.builtInDefinitions()
+        for directory in extraDirectories {
+            definitions += try PatternPackLoader.definitions(inDirectory: directory)
+        }
+        return try PatternSet(definitions)
+    }
+
+    static func split(_ origin: String) -> (String, Int) {
+        guard let colon = origin.lastIndex(of: ":"), let line = Int(origin[origin.index(after: colon)...]) else { return (origin, 0) }
+        return (String(origin[..<colon]), line)
+    }
+}

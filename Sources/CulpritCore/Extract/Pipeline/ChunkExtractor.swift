@@ -1,0 +1,146 @@
+import Foundation
+
+/// Turns one chunk of whole lines into events: splits lines, groups multi-line
+/// records, asks the prefilter which patterns can match, and decodes and matches
+/// only those records. One per worker and chunk; not shared between threads.
+final class ChunkExtractor {
+    private let settings: ExtractionSettings
+    private let context: FileContext
+    private let decoder: LineDecoder
+    private let matcher: PatternMatcher
+    private var rules = ContinuationRules()
+    private var viewScratch = [UInt8]()
+
+    /// Record heads seen recently, to find the time of a record that has none.
+    private var recentHeads: [Range<Int>] = []
+    private static let recentHeadLimit = 16
+
+    init(settings: ExtractionSettings, context: FileContext) {
+        self.settings = settings
+        self.context = context
+        let zone = ZoneResolver(zone: settings.zone)
+        decoder = LineDecoder(timestamps: TimestampParser(zone: zone, defaultYear: context.defaultYear, latestPlausible: context.latestPlausible))
+        matcher = PatternMatcher(patterns: settings.patterns)
+    }
+
+    /// A record being assembled: its lines (byte ranges in the chunk) and hits.
+    private struct OpenRecord {
+        var firstLineNumber: Int
+        var lines: [Range<Int>]
+        var partial: [Bool]
+        var mask: PatternMask
+    }
+
+    func extract(_ chunk: UnsafeBufferPointer<UInt8>) -> ChunkResult {
+        var result = ChunkResult()
+        guard let base = chunk.baseAddress else { return result }
+        let prefilter = settings.patterns.prefilter
+        let envelope = context.envelope
+        var record: OpenRecord?
+        var lineNumber = 0
+        var position = 0
+        let count = chunk.count
+        while position < count {
+            let remaining = count - position
+            let newline = memchr(base + position, 0x0A, remaining)
+            let lineEndWithNewline = newline.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            var lineEnd = lineEndWithNewline
+            if lineEnd > position, base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            if lineEnd - position > settings.maxLineLength {
+                lineEnd = position + settings.maxLineLength
+                result.truncatedLines += 1
+            }
+            let range = position..<lineEnd
+            position = lineEndWithNewline + 1
+            lineNumber += 1
+            let line = UnsafeBufferPointer(rebasing: chunk[range])
+
+            var mask = PatternMask()
+            prefilter.scan(line, into: &mask)
+            var isPartial = false
+            if envelope == .cri, let prefix = CRIPrefix.parse(line) { isPartial = prefix.isPartial }
+
+            if var open = record, open.lines.count < ContinuationRules.maxLines,
+               open.partial.last == true || continues(line, envelope: envelope) {
+                open.lines.append(range)
+                open.partial.append(isPartial)
+                open.mask.formUnion(mask)
+                record = open
+                continue
+            }
+            if let open = record { finish(open, chunk: chunk, into: &result) }
+            record = OpenRecord(firstLineNumber: lineNumber, lines: [range], partial: [isPartial], mask: mask)
+            ContinuationView.withMessageStart(of: line, envelope: envelope, scratch: &viewScratch) { view in
+                rules.begin(view ?? UnsafeBufferPointer(start: nil, count: 0))
+            }
+        }
+        if let open = record { finish(open, chunk: chunk, into: &result) }
+        result.lineCount = lineNumber
+        result.lastTime = timeOfRecentHeads(chunk)
+        return result
+    }
+
+    private func continues(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind) -> Bool {
+        ContinuationView.withMessageStart(of: line, envelope: envelope, scratch: &viewScratch) { view in
+            guard let view else { return false }
+            return rules.continues(view)
+        }
+    }
+
+    private func finish(_ record: OpenRecord, chunk: UnsafeBufferPointer<UInt8>, into result: inout ChunkResult) {
+        defer {
+            recentHeads.append(record.lines[0])
+            if recentHeads.count > Self.recentHeadLimit { recentHeads.removeFirst() }
+        }
+        guard !record.mask.isEmpty else { return }
+        let headLine = UnsafeBufferPointer(rebasing: chunk[record.lines[0]])
+        var head = decoder.decode(headLine, envelope: context.envelope)
+        if record.lines.count > 1 {
+            for (offset, range) in record.lines.enumerated().dropFirst() {
+                let piece = decoder.decode(UnsafeBufferPointer(rebasing: chunk[range]), envelope: context.envelope).message
+                if !record.partial[offset - 1] { head.message.append(0x0A) }
+                head.message.append(contentsOf: piece)
+            }
+        }
+        let drafts = head.message.withUnsafeBufferPointer { message in
+            matcher.match(
+                PatternMatcher.Subject(message: message, line: headLine, severity: head.severity, fields: head.fields),
+                candidates: record.mask
+            )
+        }
+        guard !drafts.isEmpty else { return }
+        var time = head.time
+        if time == nil { time = timeOfRecentHeads(chunk) }
+        let excerpt = Self.excerpt(headLine)
+        for draft in drafts {
+            let service = draft.service ?? context.overrideService ?? head.service ?? context.pathService
+            let event = LogEvent(
+                time: time, service: service, host: draft.host ?? head.host, kind: draft.kind, value: draft.value,
+                unit: draft.unit, version: draft.version ?? head.version, patternID: draft.patternID,
+                ref: SourceRef(path: context.file.displayPath, line: record.firstLineNumber),
+                status: draft.status, duration: draft.duration, limit: draft.limit, severity: head.severity, excerpt: excerpt
+            )
+            if time == nil { result.needsEarlierTime.append(result.events.count) }
+            result.events.append(event)
+        }
+    }
+
+    /// The time of the newest recent record head that has one.
+    private func timeOfRecentHeads(_ chunk: UnsafeBufferPointer<UInt8>) -> Int64? {
+        for range in recentHeads.reversed() {
+            let line = UnsafeBufferPointer(rebasing: chunk[range])
+            if let time = decoder.decode(line, envelope: context.envelope).time { return time }
+        }
+        return nil
+    }
+
+    /// The first `LogEvent.excerptLimit` bytes of a line as text (invalid UTF-8 repaired).
+    static func excerpt(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        var end = min(line.count, LogEvent.excerptLimit)
+        // Do not cut a UTF-8 sequence in half.
+        while end < line.count, end > 0, line[end] & 0xC0 == 0x80 { end -= 1 }
+        var text = String(decoding: UnsafeBufferPointer(rebasing: line[..<end]), as: UTF8.self)
+        text.removeAll { $0 == "\u{0}" }
+        return text
+    }
+}

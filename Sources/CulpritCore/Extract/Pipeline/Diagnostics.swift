@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Warnings about input, printed to stderr one line each (`path:line: message`)
+/// as they happen, and counted for the summary and the exit status.
+public final class Diagnostics: @unchecked Sendable {
+    // @unchecked: guarded by `lock`; warnings may come from a follower thread.
+    private let lock = NSLockShim()
+    public private(set) var warningCount = 0
+    public private(set) var errorCount = 0
+    public var quiet: Bool
+    private let printer: @Sendable (String) -> Void
+
+    public init(quiet: Bool = false, printer: @escaping @Sendable (String) -> Void = Diagnostics.printToStandardError) {
+        self.quiet = quiet
+        self.printer = printer
+    }
+
+    /// Something was skipped or cut, but the run goes on.
+    public func warn(_ message: String) {
+        lock.withLock { warningCount += 1 }
+        if !quiet { printer("culprit: warning: " + message) }
+    }
+
+    /// An input could not be read at all.
+    public func error(_ message: String) {
+        lock.withLock { errorCount += 1 }
+        printer("culprit: " + message)
+    }
+
+    public static let printToStandardError: @Sendable (String) -> Void = { message in
+        var line = message + "\n"
+        line.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+    }
+}
+
+/// A pthread mutex, so Diagnostics works without Foundation's NSLock.
+final class NSLockShim: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}
+
+extension Diagnostics {
+    /// A closing summary line (not counted as a warning).
+    public func note(_ message: String) {
+        if !quiet { Diagnostics.printToStandardError("culprit: " + message) }
+    }
+}

@@ -1,0 +1,26 @@
+/// Per-file bookkeeping while its chunks stream through: the line count so far
+/// (to turn chunk-local line numbers into file line numbers) and the last time seen
+/// (for records with no time of their own).
+public struct FileExtractionState: Sendable {
+    public let context: FileContext
+    public private(set) var linesBefore = 0
+    public private(set) var lastTime: Int64?
+    public private(set) var truncatedLines = 0
+
+    public init(context: FileContext) { self.context = context }
+
+    /// Makes a chunk's events file-relative, in order; returns them.
+    public mutating func absorb(_ result: ChunkResult) -> [LogEvent] {
+        var events = result.events
+        if linesBefore > 0 {
+            for index in events.indices { events[index].ref.line += linesBefore }
+        }
+        for index in result.needsEarlierTime where events[index].time == nil {
+            events[index].time = lastTime
+        }
+        linesBefore += result.lineCount
+        truncatedLines += result.truncatedLines
+        if let time = result.lastTime { lastTime = time }
+        return events
+    }
+}

@@ -1,0 +1,42 @@
+/// The cheap peel of a line's envelope that continuation rules look at, without
+/// decoding the whole line: the CRI message, a Docker `{"log":"…` value's start
+/// (with JSON escapes for tab and space read as white space), or the line itself.
+enum ContinuationView {
+    /// Calls `body` with bytes standing in for the line's message, or nil when the
+    /// line is a self-contained structured record (a JSON object other than Docker's).
+    static func withMessageStart<Result>(
+        of line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind, scratch: inout [UInt8],
+        _ body: (UnsafeBufferPointer<UInt8>?) -> Result
+    ) -> Result {
+        guard let first = line.first else { return body(line) }
+        if first == UInt8(ascii: "{") {
+            guard ContinuationRules.hasPrefix(line, "{\"log\":\"") else { return body(nil) }
+            let start = 8
+            scratch.removeAll(keepingCapacity: true)
+            var index = start
+            // Decode just enough of the value to see how it starts.
+            while index < line.count, scratch.count < 48 {
+                let byte = line[index]
+                if byte == UInt8(ascii: "\"") { break }
+                if byte == UInt8(ascii: "\\"), index + 1 < line.count {
+                    let next = line[index + 1]
+                    switch next {
+                    case UInt8(ascii: "t"): scratch.append(0x09)
+                    case UInt8(ascii: "n"): break
+                    case UInt8(ascii: "u"): scratch.append(0x20); index += 4
+                    default: scratch.append(next)
+                    }
+                    index += 2
+                    continue
+                }
+                scratch.append(byte)
+                index += 1
+            }
+            return scratch.withUnsafeBufferPointer { body($0) }
+        }
+        if envelope == .cri, let prefix = CRIPrefix.parse(line) {
+            return body(UnsafeBufferPointer(rebasing: line[prefix.messageStart...]))
+        }
+        return body(line)
+    }
+}

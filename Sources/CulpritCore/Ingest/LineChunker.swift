@@ -1,0 +1,116 @@
+/// Cuts a byte stream into chunks of whole lines, never holding a file in memory.
+///
+/// Each chunk ends with `\n` (one is added after a last line without it). A line
+/// longer than `maxLineLength` is cut there and the rest of it skipped; the cut is
+/// counted in `truncatedLines`. A UTF-8 byte order mark at the start is dropped.
+/// In `streaming` mode a chunk is handed out as soon as a read brings a complete
+/// line, so a live pipe is processed line by line as it arrives.
+public struct LineChunker<Source: ByteSource> {
+    public static var defaultChunkSize: Int { 2 << 20 }
+    public static var defaultMaxLineLength: Int { 1 << 20 }
+
+    private var source: Source
+    private let chunkSize: Int
+    private let maxLineLength: Int
+    private let streaming: Bool
+    private var pending: [UInt8] = []
+    private var atEnd = false
+    private var skippingRestOfLine = false
+    private var atStart = true
+    public private(set) var truncatedLines = 0
+    public private(set) var bytesRead = 0
+
+    public init(source: Source, chunkSize: Int = defaultChunkSize, maxLineLength: Int = defaultMaxLineLength, streaming: Bool = false) {
+        self.source = source
+        self.chunkSize = max(chunkSize, 4096)
+        self.maxLineLength = max(maxLineLength, 16)
+        self.streaming = streaming
+    }
+
+    /// The wrapped source, e.g. to ask a gzip source whether it was truncated.
+    public var underlyingSource: Source { source }
+
+    /// The next chunk of whole lines, or nil at the end of input.
+    public mutating func nextChunk() throws(InputError) -> [UInt8]? {
+        while true {
+            if let chunk = takeChunk(force: atEnd) { return chunk }
+            if atEnd { return nil }
+            try fill()
+        }
+    }
+
+    private mutating func fill() throws(InputError) {
+        let want = max(chunkSize - pending.count, 64 * 1024)
+        let oldCount = pending.count
+        pending.reserveCapacity(oldCount + want)
+        var got = 0
+        pending.append(contentsOf: repeatElement(0, count: want))
+        got = try pending.withUnsafeMutableBytes { raw in
+            Result { () throws(InputError) in
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[oldCount..<(oldCount + want)]))
+            }
+        }.get()
+        pending.removeLast(want - got)
+        bytesRead += got
+        if got == 0 { atEnd = true }
+        if atStart, pending.count >= 3 || atEnd {
+            atStart = false
+            if pending.count >= 3, pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { pending.removeFirst(3) }
+        }
+        if skippingRestOfLine { dropUntilNewline() }
+    }
+
+    private mutating func dropUntilNewline() {
+        if let newline = pending.firstIndex(of: 0x0A) {
+            pending.removeFirst(newline + 1)
+            skippingRestOfLine = false
+        } else {
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private mutating func takeChunk(force: Bool) -> [UInt8]? {
+        if skippingRestOfLine { return nil }
+        guard !pending.isEmpty else { return nil }
+        let ready = force || pending.count >= chunkSize || (streaming && pending.last == 0x0A)
+        if !ready {
+            if streaming, pending.contains(0x0A) {
+                return splitAtLastNewline()
+            }
+            if pending.count >= maxLineLength, !pending.prefix(maxLineLength).contains(0x0A) {
+                return truncateLongLine()
+            }
+            return nil
+        }
+        if let chunk = splitAtLastNewline() { return chunk }
+        if force {
+            var chunk = pending
+            pending = []
+            if chunk.count > maxLineLength {
+                chunk.removeLast(chunk.count - maxLineLength)
+                truncatedLines += 1
+            }
+            chunk.append(0x0A)
+            return chunk
+        }
+        if pending.count >= maxLineLength { return truncateLongLine() }
+        return nil
+    }
+
+    private mutating func splitAtLastNewline() -> [UInt8]? {
+        guard let last = pending.lastIndex(of: 0x0A) else { return nil }
+        let chunk = Array(pending[...last])
+        pending.removeFirst(last + 1)
+        return chunk
+    }
+
+    private mutating func truncateLongLine() -> [UInt8] {
+        var chunk = Array(pending.prefix(maxLineLength))
+        chunk.append(0x0A)
+        pending.removeFirst(maxLineLength)
+        truncatedLines += 1
+        skippingRestOfLine = true
+        dropUntilNewline()
+        return chunk
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a command's output goes: standard output (buffered; a closed pipe, as
+/// with `| head`, ends the run quietly) or `-o FILE`, written to a temporary file
+/// beside it and renamed into place on success, so readers never see half a report.
+public final class OutputSink {
+    /// Standard output was closed by the reader: stop quietly.
+    public struct Closed: Error {}
+
+    private let descriptor: Int32
+    private let finalPath: String?
+    private let temporaryPath: String?
+    private var buffer: [UInt8] = []
+    private let flushThreshold = 1 << 20
+    public private(set) var isFinished = false
+
+    /// Standard output.
+    public init() {
+        descriptor = 1
+        finalPath = nil
+        temporaryPath = nil
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// `path`, written atomically.
+    public init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\(url.lastPathComponent).culprit-\(getpid())-tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw InputError(path: path, message: "cannot write output: \(String(cString: strerror(errno)))")
+        }
+        descriptor = fd
+        finalPath = path
+        temporaryPath = temporary
+    }
+
+    /// Whether output goes to a terminal (for colour and the default format).
+    public var isTerminal: Bool { finalPath == nil && isatty(1) == 1 }
+
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    public func write(_ text: String) throws { try write(Array(text.utf8)) }
+
+    /// Writes out what is buffered.
+    public func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw in
+                Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { buffer.removeAll(); throw Closed() }
+                let message = String(cString: strerror(errno))
+                buffer.removeAll()
+                throw InputError(path: finalPath ?? "-", message: "cannot write output: \(message)")
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and, for a file, moves it into place.
+    public func finish() throws {
+        guard !isFinished else { return }
+        isFinished = true
+        try flush()
+        if let finalPath, let temporaryPath {
+            fsync(descriptor)
+            close(descriptor)
+            guard rename(temporaryPath, finalPath) == 0 else {
+                let message = String(cString: strerror(errno))
+                unlink(temporaryPath)
+                throw InputError(path: finalPath, message: "cannot write output: \(message)")
+            }
+        }
+    }
+
+    /// Drops a half-written output file (the run failed).
+    public func abandon() {
+        guard !isFinished, let temporaryPath else { return }
+        isFinished = true
+        close(descriptor)
+        unlink(temporaryPath)
+    }
+
+    deinit { abandon() }
+}

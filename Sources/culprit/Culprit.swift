@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct Culprit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "culprit",
+        abstract: "Find the change that broke a service, from its logs.",
+        discussion: """
+        culprit reads service logs (files, folders, .gz, or - for a pipe), extracts memory \
+        and error events with PCRE2 pattern packs, ties them to deploys, rollbacks and \
+        restarts, and ranks the suspect changes with the log lines that prove it.
+        """,
+        version: CulpritVersion.string,
+        subcommands: [ExtractCommand.self, PatternsCommand.self]
+    )
+}
+
+enum CulpritVersion {
+    static let string = "0.1.0"
+}
