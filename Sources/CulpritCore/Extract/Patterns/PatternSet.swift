@@ -29,11 +29,24 @@ public final class PatternSet: Sendable {
         prefilter = LiteralPrefilter(literals: definitions.map(\.literals))
     }
 
-    /// The built-in packs plus every pack in `extraDirectories`.
+    /// The built-in packs plus every pack in `extraDirectories`. A pattern in an
+    /// extra pack with the id of a built-in one replaces it (in its place), so a
+    /// user can tune a built-in pattern without forking the set.
     public static func load(extraDirectories: [String] = []) throws(PatternFileError) -> PatternSet {
         var definitions = try PatternPackLoader.builtInDefinitions()
+        let builtInCount = definitions.count
+        var builtInPositions = [String: Int]()
+        for (index, definition) in definitions.enumerated() { builtInPositions[definition.id] = index }
+        var replaced = Set<String>()
         for directory in extraDirectories {
-            definitions += try PatternPackLoader.definitions(inDirectory: directory)
+            for definition in try PatternPackLoader.definitions(inDirectory: directory) {
+                if let position = builtInPositions[definition.id], position < builtInCount, replaced.insert(definition.id).inserted {
+                    definitions[position] = definition
+                } else {
+                    // A second definition of an id is reported as a duplicate by init.
+                    definitions.append(definition)
+                }
+            }
         }
         return try PatternSet(definitions)
     }
