@@ -1,0 +1,53 @@
+/// Turns aggregated activity and deploy records into findings: infer the
+/// changes, detect anomalies per service, rank the changes, build the timeline.
+public struct Analyzer: Sendable {
+    public var options: DetectionOptions
+
+    public init(options: DetectionOptions = DetectionOptions()) { self.options = options }
+
+    public func analyze(_ aggregator: EventAggregator, records: [ChangeMarker]) -> Findings {
+        let span = aggregator.span
+        let inWindow = records.filter { record in
+            (aggregator.since.map { record.time >= $0 } ?? true) && (aggregator.until.map { record.time <= $0 } ?? true)
+        }
+        let changes = ChangeInference.changes(activity: aggregator.services, records: inWindow)
+        var anomalies = [Anomaly]()
+        let memoryDetector = MemoryGrowthDetector(options: options)
+        let errorDetector = ErrorSpikeDetector(options: options)
+        let latencyDetector = LatencySpikeDetector(options: options)
+        let clusterDetector = EventClusterDetector(options: options)
+        for service in aggregator.services.values.sorted(by: { $0.name < $1.name }) {
+            let restarts = changes.filter { $0.service == service.name }
+            anomalies += memoryDetector.detect(in: service, restartTimes: restarts.filter { $0.kind != .config }.map(\.time))
+            anomalies += errorDetector.detect(in: service)
+            anomalies += latencyDetector.detect(in: service)
+            anomalies += clusterDetector.ooms(in: service)
+            anomalies += clusterDetector.crashes(in: service)
+            let restartLines = restarts.filter { $0.kind == .restart }.compactMap(\.evidence.first)
+            anomalies += clusterDetector.restartLoops(service: service.name, restarts: restartLines)
+        }
+        anomalies.sort { ($0.start, $0.service) < ($1.start, $1.service) }
+        let telemetry = Set(aggregator.services.values.filter { !$0.memory.isEmpty || !$0.minutes.isEmpty }.map(\.name))
+        let suspects = SuspectRanking().rank(changes: changes, anomalies: anomalies, servicesWithTelemetry: telemetry, logStart: span?.start)
+        return Findings(
+            window: span, suspects: suspects, anomalies: anomalies, changes: changes,
+            timeline: TimelineBuilder.build(suspects: suspects, anomalies: anomalies, changes: changes),
+            services: aggregator.services.values.sorted { $0.name < $1.name }.map(Self.series),
+            eventCount: aggregator.eventCount
+        )
+    }
+
+    static func series(_ service: ServiceActivity) -> ServiceSeries {
+        var memoryByMinute = [Int64: Double]()
+        for series in service.memory.values {
+            for (minute, sample) in series.samplesByMinute { memoryByMinute[minute] = max(memoryByMinute[minute] ?? 0, sample.bytes) }
+        }
+        return ServiceSeries(
+            service: service.name,
+            memory: memoryByMinute.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            memoryLimit: service.memory.values.compactMap(\.limit).max(),
+            errors: service.minutes.sorted { $0.key < $1.key }.map { ($0.key, $0.value.errors, $0.value.requests) },
+            ooms: service.ooms.compactMap(\.time)
+        )
+    }
+}

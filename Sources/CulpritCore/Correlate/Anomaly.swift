@@ -1,0 +1,75 @@
+/// Something abnormal in one service's logs, with the lines that show it.
+public struct Anomaly: Sendable {
+    /// The contract's `anomalies[].kind` values.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case memoryGrowth = "memory_growth"
+        case oom
+        case errorSpike = "error_spike"
+        case latencySpike = "latency_spike"
+        case restartLoop = "restart_loop"
+        case crash
+
+        /// How strongly an anomaly of this kind in a service points at a change of
+        /// that same service when it begins soon after the change.
+        public var weight: Double {
+            switch self {
+            case .memoryGrowth: return 3.0
+            case .errorSpike: return 2.5
+            case .latencySpike: return 1.5
+            case .restartLoop: return 1.5
+            case .oom: return 1.0
+            case .crash: return 1.0
+            }
+        }
+    }
+
+    public var service: String
+    public var kind: Kind
+    /// When it began (microseconds, UTC).
+    public var start: Int64
+    /// When it ended; nil while it is still going at the end of the logs.
+    public var end: Int64?
+    public var summary: String
+    public var evidence: [EvidenceLine]
+    /// Already under way when the logs (or the window) begin: no change in view explains it.
+    public var preExisting = false
+    /// Size of the effect, for ranking: memory growth in bytes/minute, error or
+    /// latency ratio after vs before, OOM or restart count.
+    public var magnitude: Double
+    /// For memory growth: details for charts and projections.
+    public var growth: MemoryGrowth?
+
+    public init(service: String, kind: Kind, start: Int64, end: Int64?, summary: String, evidence: [EvidenceLine],
+                preExisting: Bool = false, magnitude: Double, growth: MemoryGrowth? = nil) {
+        self.service = service
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.summary = summary
+        self.evidence = evidence
+        self.preExisting = preExisting
+        self.magnitude = magnitude
+        self.growth = growth
+    }
+}
+
+/// What a memory leak looks like in numbers.
+public struct MemoryGrowth: Sendable {
+    public var instance: String
+    /// Theil–Sen slope after the onset, bytes per minute.
+    public var bytesPerMinute: Double
+    /// Slope before the onset in the same segment (≈ 0 for a leak that a change started).
+    public var bytesPerMinuteBefore: Double?
+    /// Level at the onset and at the last sample, bytes.
+    public var startBytes: Double
+    public var endBytes: Double
+    public var limitBytes: Double?
+    /// Minutes until the limit at the current slope, when a limit is known.
+    public var minutesToLimit: Double?
+    /// Mann–Kendall one-sided p-value.
+    public var pValue: Double
+    /// Segments (between restarts) that each grew: ≥ 2 is the sawtooth of a leak.
+    public var growingSegments: Int
+    /// Times (µs) at which memory was reset by a restart and then grew again.
+    public var resets: [Int64]
+}

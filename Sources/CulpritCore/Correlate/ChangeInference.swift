@@ -1,0 +1,109 @@
+/// Builds the list of candidate changes from deploy records and from what the
+/// logs show, and merges near-duplicates into one change.
+///
+/// Inference rules:
+/// - an explicit deploy/rollback/restart/config line is that change;
+/// - an instance whose lines switch to a version never seen before is a deploy at
+///   the first line showing it; switching back to a version the service ran
+///   before is a rollback;
+/// - a start line with the version the instance already ran (or with none) is a
+///   restart, never a deploy; the first start of a service when its logs begin is
+///   no change at all.
+/// Changes of one service within `mergeWindow` whose kinds and versions agree (a
+/// CI record and the app's own start line seconds later) become one change.
+public enum ChangeInference {
+    /// How close two records of the same change may be, in microseconds (10 minutes).
+    public static let mergeWindow: Int64 = 10 * 60_000_000
+
+    public static func changes(activity: [String: ServiceActivity], records: [ChangeMarker]) -> [ChangeMarker] {
+        var candidates = records
+        for service in activity.values.sorted(by: { $0.name < $1.name }) {
+            candidates += inferred(from: service)
+        }
+        let knownVersions = versionHistory(activity)
+        candidates = candidates.map { marker in
+            var marker = marker
+            if marker.previousVersion == nil, marker.kind == .deploy || marker.kind == .rollback {
+                marker.previousVersion = knownVersions[marker.service]?.last { $0.time < marker.time && $0.version != marker.version }?.version
+            }
+            return marker
+        }
+        return merge(candidates)
+    }
+
+    static func inferred(from service: ServiceActivity) -> [ChangeMarker] {
+        var markers = [ChangeMarker]()
+        for line in service.changeLines {
+            guard let kind = ChangeMarker.Kind(line.kind), let time = line.evidence.time else { continue }
+            markers.append(ChangeMarker(service: service.name, version: line.version, kind: kind, time: time, evidence: [line.evidence]))
+        }
+        var introduced = [String: Int64]()
+        var latestIntroduced: String?
+        for run in service.versionRuns.sorted(by: { $0.firstTime < $1.firstTime }) {
+            defer {
+                if introduced[run.version] == nil {
+                    introduced[run.version] = run.firstTime
+                    latestIntroduced = run.version
+                }
+            }
+            if let previous = run.previousVersion, previous != run.version {
+                let isReturn = (introduced[run.version] ?? .max) < (introduced[previous] ?? .min)
+                markers.append(ChangeMarker(service: service.name, version: run.version, kind: isReturn ? .rollback : .deploy,
+                                            time: run.firstTime, previousVersion: previous, evidence: [run.first]))
+            } else if run.previousVersion == nil, introduced[run.version] == nil, let latest = latestIntroduced {
+                markers.append(ChangeMarker(service: service.name, version: run.version, kind: .deploy, time: run.firstTime,
+                                            previousVersion: latest, evidence: [run.first]))
+            }
+        }
+        let serviceStart = service.firstTime ?? .min
+        for start in service.starts {
+            guard let time = start.evidence.time, time > serviceStart + 60_000_000 else { continue }
+            let running = service.versionRuns.last { $0.instance == start.instance && $0.firstTime < time }?.version
+            if let version = start.version, let running, version != running { continue }
+            if let version = start.version, running == nil, introduced[version] == nil { continue }
+            markers.append(ChangeMarker(service: service.name, version: start.version ?? running, kind: .restart, time: time, evidence: [start.evidence]))
+        }
+        return markers
+    }
+
+    /// Each service's versions in the order they appeared.
+    static func versionHistory(_ activity: [String: ServiceActivity]) -> [String: [(version: String, time: Int64)]] {
+        var history = [String: [(version: String, time: Int64)]]()
+        for (name, service) in activity {
+            var seen = Set<String>()
+            for run in service.versionRuns.sorted(by: { $0.firstTime < $1.firstTime }) where seen.insert(run.version).inserted {
+                history[name, default: []].append((run.version, run.firstTime))
+            }
+        }
+        return history
+    }
+
+    static func merge(_ markers: [ChangeMarker]) -> [ChangeMarker] {
+        var merged = [ChangeMarker]()
+        for marker in markers.sorted(by: { ($0.time, $0.service) < ($1.time, $1.service) }) {
+            if let index = merged.lastIndex(where: { compatible($0, marker) }) {
+                var existing = merged[index]
+                existing.time = min(existing.time, marker.time)
+                for line in marker.evidence where !existing.evidence.contains(line) { existing.evidence.append(line) }
+                existing.version = existing.version ?? marker.version
+                existing.previousVersion = existing.previousVersion ?? marker.previousVersion
+                existing.sha = existing.sha ?? marker.sha
+                existing.actor = existing.actor ?? marker.actor
+                // A deploy record that says "rollback" is believed over an inferred deploy.
+                if marker.kind == .rollback || (existing.kind == .restart && marker.kind != .restart) { existing.kind = marker.kind }
+                merged[index] = existing
+            } else {
+                merged.append(marker)
+            }
+        }
+        return merged
+    }
+
+    static func compatible(_ a: ChangeMarker, _ b: ChangeMarker) -> Bool {
+        guard a.service == b.service, abs(a.time - b.time) <= mergeWindow else { return false }
+        if let va = a.version, let vb = b.version, va != vb { return false }
+        let versionChanges: Set<ChangeMarker.Kind> = [.deploy, .rollback]
+        if versionChanges.contains(a.kind), versionChanges.contains(b.kind) { return a.version != nil && a.version == b.version || a.kind == b.kind }
+        return a.kind == b.kind
+    }
+}

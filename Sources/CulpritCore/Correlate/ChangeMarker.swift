@@ -1,0 +1,57 @@
+/// A change to a service: a candidate culprit.
+public struct ChangeMarker: Sendable, Hashable {
+    /// The contract's `change` values.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case deploy, rollback, restart, config
+
+        /// How much a change of this kind is suspected before any evidence:
+        /// new code and config changes break things; restarts and rollbacks rarely do.
+        public var prior: Double {
+            switch self {
+            case .deploy: return 1.0
+            case .config: return 0.8
+            case .rollback: return 0.4
+            case .restart: return 0.35
+            }
+        }
+
+        init?(_ kind: EventKind) {
+            switch kind {
+            case .deploy: self = .deploy
+            case .rollback: self = .rollback
+            case .restart: self = .restart
+            case .config: self = .config
+            default: return nil
+            }
+        }
+    }
+
+    public var service: String
+    public var version: String?
+    public var kind: Kind
+    /// Microseconds since the epoch, UTC.
+    public var time: Int64
+    /// The version running before the change, when known.
+    public var previousVersion: String?
+    /// Where the change is recorded: deploy records and log lines.
+    public var evidence: [EvidenceLine]
+    public var sha: String?
+    public var actor: String?
+
+    public init(service: String, version: String?, kind: Kind, time: Int64, previousVersion: String? = nil,
+                evidence: [EvidenceLine], sha: String? = nil, actor: String? = nil) {
+        self.service = service
+        self.version = version
+        self.kind = kind
+        self.time = time
+        self.previousVersion = previousVersion
+        self.evidence = evidence
+        self.sha = sha
+        self.actor = actor
+    }
+
+    /// `auth-service 2.3.1 (deploy)`.
+    public var label: String {
+        "\(service)\(version.map { " " + $0 } ?? "") (\(kind.rawValue))"
+    }
+}

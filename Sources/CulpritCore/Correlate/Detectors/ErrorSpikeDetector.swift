@@ -1,0 +1,93 @@
+/// Finds when a service's errors jumped: a change point in its error rate.
+///
+/// Method: slide a `spikeWindowMinutes` window over the per-minute series and
+/// compare it with the hour before (at least `spikeBaselineMinutes`). Where
+/// request lines exist the rate is errors ÷ requests and the expected count is
+/// the baseline ratio × the window's requests; otherwise errors per minute. The
+/// window is a spike when it holds ≥ `spikeMinimumErrors` errors, ≥
+/// `spikeMinimumRatio` × the expected count, and the Poisson tail probability of
+/// that many is below `spikePValue`. The spike ends at the first 10 minutes whose
+/// rate is back under twice the baseline. Baselines use +0.5 smoothing so a
+/// silent baseline is not "infinitely" exceeded by one error.
+public struct ErrorSpikeDetector {
+    public var options: DetectionOptions
+    static let recoveryMinutes = 10
+    static let baselineHorizon = 60
+
+    public init(options: DetectionOptions) { self.options = options }
+
+    public func detect(in service: ServiceActivity) -> [Anomaly] {
+        guard let series = RateSeries(service.minutes) else { return [] }
+        let window = options.spikeWindowMinutes
+        var anomalies = [Anomaly]()
+        var index = options.spikeBaselineMinutes
+        var baselineStart = 0
+        while index + 1 < series.count, anomalies.count < 3 {
+            let base = series.totals(max(baselineStart, index - Self.baselineHorizon), index)
+            let baseMinutes = Double(index - max(baselineStart, index - Self.baselineHorizon))
+            let now = series.totals(index, index + window)
+            guard now.errors >= options.spikeMinimumErrors, baseMinutes >= Double(options.spikeBaselineMinutes) else { index += 1; continue }
+            let usesRequests = now.requests >= 10 && base.requests >= 10
+            let baseRatio = (Double(base.errors) + 0.5) / (Double(usesRequests ? base.requests : Int(baseMinutes)) + 1)
+            let expected = baseRatio * Double(usesRequests ? now.requests : min(window, series.count - index))
+            let ratio = Double(now.errors) / max(expected, 1e-9)
+            guard ratio >= options.spikeMinimumRatio, PoissonTail.upper(now.errors, mean: expected) < options.spikePValue else {
+                index += 1
+                continue
+            }
+            var onset = index
+            while onset < index + window, series.errors[onset] == 0 { onset += 1 }
+            var endIndex: Int?
+            var probe = onset + window
+            while probe + Self.recoveryMinutes <= series.count {
+                let after = series.totals(probe, probe + Self.recoveryMinutes)
+                let allowed = usesRequests ? max(2 * baseRatio * Double(after.requests), 1) : max(2 * baseRatio * Double(Self.recoveryMinutes), 1)
+                if Double(after.errors) <= allowed { endIndex = probe; break }
+                probe += 1
+            }
+            anomalies.append(anomaly(service: service.name, series: series, onset: onset, end: endIndex, usesRequests: usesRequests,
+                                     baseRatio: baseRatio, ratio: ratio))
+            guard let endIndex else { break }
+            index = endIndex + Self.recoveryMinutes
+            baselineStart = endIndex
+        }
+        return anomalies
+    }
+
+    private func anomaly(service: String, series: RateSeries, onset: Int, end: Int?, usesRequests: Bool, baseRatio: Double, ratio: Double) -> Anomaly {
+        let spikeEnd = end ?? series.count
+        let during = series.totals(onset, spikeEnd)
+        var evidence = [EvidenceLine]()
+        var minute = onset
+        while minute < spikeEnd, evidence.count < 3 {
+            if let line = series.stats[minute]?.firstError { evidence.append(line) }
+            minute += minute == onset ? 1 : max(1, (spikeEnd - onset) / 4)
+        }
+        let start = evidence.first?.time ?? series.time(ofIndex: onset)
+        let summary: String
+        if usesRequests {
+            let after = Double(during.errors) / Double(max(during.requests, 1))
+            summary = "error rate rose from \(Self.percent(baseRatio)) to \(Self.percent(after)) of \(during.requests / max(spikeEnd - onset, 1)) requests/min"
+        } else {
+            let perMinute = Double(during.errors) / Double(max(spikeEnd - onset, 1))
+            summary = "errors rose from \(Self.rate(baseRatio))/min to \(Self.rate(perMinute))/min"
+        }
+        return Anomaly(service: service, kind: .errorSpike, start: start, end: end.map { series.time(ofIndex: $0) },
+                       summary: summary + (end == nil ? " and stayed high" : ""), evidence: evidence, magnitude: ratio)
+    }
+
+    static func percent(_ ratio: Double) -> String {
+        let value = ratio * 100
+        return value < 1 ? String(format1: value) + "%" : String(Int(value.rounded())) + "%"
+    }
+
+    static func rate(_ value: Double) -> String { value < 10 ? String(format1: value) : String(Int(value.rounded())) }
+}
+
+extension String {
+    /// One decimal place, without Foundation formatting.
+    init(format1 value: Double) {
+        let rounded = (value * 10).rounded() / 10
+        self = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

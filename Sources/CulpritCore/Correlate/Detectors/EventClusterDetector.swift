@@ -1,0 +1,64 @@
+/// Turns OOM kills, crashes and restarts into anomalies: lines closer than
+/// `gapMinutes` to each other form one cluster. Restarts are a loop when a
+/// cluster has at least `restartLoopCount` within `restartLoopMinutes`.
+public struct EventClusterDetector {
+    public var options: DetectionOptions
+    static let gapMinutes: Int64 = 30
+
+    public init(options: DetectionOptions) { self.options = options }
+
+    public func ooms(in service: ServiceActivity) -> [Anomaly] {
+        clusters(service.ooms).map { cluster in
+            let summary = cluster.count == 1 ? "killed for running out of memory" : "\(cluster.count) out-of-memory kills"
+            return Anomaly(service: service.name, kind: .oom, start: cluster[0].time!, end: cluster.last!.time,
+                           summary: summary, evidence: Array(cluster.prefix(5)), magnitude: Double(cluster.count))
+        }
+    }
+
+    public func crashes(in service: ServiceActivity) -> [Anomaly] {
+        let oomRefs = Set(service.ooms.map(\.ref))
+        return clusters(service.crashes.filter { !oomRefs.contains($0.ref) }).map { cluster in
+            Anomaly(service: service.name, kind: .crash, start: cluster[0].time!, end: cluster.last!.time,
+                    summary: cluster.count == 1 ? "fatal error" : "\(cluster.count) fatal errors",
+                    evidence: Array(cluster.prefix(3)), magnitude: Double(cluster.count))
+        }
+    }
+
+    /// `restarts` are the service's restart times with their evidence.
+    public func restartLoops(service: String, restarts: [EvidenceLine]) -> [Anomaly] {
+        let window = Int64(options.restartLoopMinutes) * 60_000_000
+        let sorted = restarts.filter { $0.time != nil }.sorted { $0.time! < $1.time! }
+        var anomalies = [Anomaly]()
+        var index = 0
+        while index < sorted.count {
+            var end = index
+            while end + 1 < sorted.count, sorted[end + 1].time! - sorted[index].time! <= window { end += 1 }
+            let count = end - index + 1
+            if count >= options.restartLoopCount {
+                var last = end
+                while last + 1 < sorted.count, sorted[last + 1].time! - sorted[last].time! <= window { last += 1 }
+                let loop = Array(sorted[index...last])
+                anomalies.append(Anomaly(service: service, kind: .restartLoop, start: loop[0].time!, end: loop.last!.time,
+                                         summary: "\(loop.count) restarts in \(Int((loop.last!.time! - loop[0].time!) / 60_000_000) + 1) min (crash loop)",
+                                         evidence: Array(loop.prefix(3)), magnitude: Double(loop.count)))
+                index = last + 1
+            } else {
+                index += 1
+            }
+        }
+        return anomalies
+    }
+
+    func clusters(_ lines: [EvidenceLine]) -> [[EvidenceLine]] {
+        let sorted = lines.filter { $0.time != nil }.sorted { $0.time! < $1.time! }
+        var result = [[EvidenceLine]]()
+        for line in sorted {
+            if let last = result.last?.last, line.time! - last.time! <= Self.gapMinutes * 60_000_000 {
+                result[result.count - 1].append(line)
+            } else {
+                result.append([line])
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,33 @@
+/// Everything an analysis concludes, ready to render: the ranked suspects, the
+/// anomalies, the changes, a timeline, and per-service series for charts.
+public struct Findings: Sendable {
+    /// First and last event time in the window, microseconds.
+    public var window: (start: Int64, end: Int64)?
+    public var suspects: [Suspect]
+    public var anomalies: [Anomaly]
+    public var changes: [ChangeMarker]
+    public var timeline: [TimelineEntry]
+    public var services: [ServiceSeries]
+    public var eventCount: Int
+
+    /// The top suspect when it is at least possible.
+    public var culprit: Suspect? { suspects.first.flatMap { $0.verdict == .unlikely ? nil : $0 } }
+}
+
+/// One moment of the incident, in order.
+public struct TimelineEntry: Sendable {
+    public var time: Int64
+    public var service: String
+    public var title: String
+    public var evidence: EvidenceLine?
+}
+
+/// A service's series for charts: memory per minute (the highest instance's
+/// floor) and errors and requests per minute, plus its OOM kills.
+public struct ServiceSeries: Sendable {
+    public var service: String
+    public var memory: [(minute: Int64, bytes: Double)]
+    public var memoryLimit: Double?
+    public var errors: [(minute: Int64, errors: Int, requests: Int)]
+    public var ooms: [Int64]
+}

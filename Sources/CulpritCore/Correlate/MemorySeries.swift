@@ -1,0 +1,34 @@
+/// Memory of one instance (host, pod or file) of a service over time, one
+/// sample per minute: the minute's lowest figure, which for a JVM's post-GC
+/// heap or any sawtooth gauge is the floor a leak raises.
+public struct MemorySeries: Sendable {
+    public struct Sample: Sendable {
+        public var minute: Int64
+        public var bytes: Double
+        public var evidence: EvidenceLine
+    }
+
+    public var instance: String
+    public private(set) var samplesByMinute: [Int64: Sample] = [:]
+    /// The largest known ceiling (GC capacity, container limit), in bytes.
+    public var limit: Double?
+    /// Minutes at which the instance (re)started: the series is split there.
+    public var restarts: Set<Int64> = []
+
+    public init(instance: String) { self.instance = instance }
+
+    mutating func add(bytes: Double, at time: Int64, evidence: EvidenceLine) {
+        let minute = time / 60_000_000
+        if let existing = samplesByMinute[minute], existing.bytes <= bytes { return }
+        samplesByMinute[minute] = Sample(minute: minute, bytes: bytes, evidence: evidence)
+    }
+
+    /// Samples in time order.
+    public var samples: [Sample] { samplesByMinute.values.sorted { $0.minute < $1.minute } }
+
+    /// Drops samples before `minute` (sliding windows in `watch`).
+    mutating func prune(before minute: Int64) {
+        samplesByMinute = samplesByMinute.filter { $0.key >= minute }
+        restarts = restarts.filter { $0 >= minute }
+    }
+}

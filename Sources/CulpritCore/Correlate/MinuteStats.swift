@@ -1,0 +1,24 @@
+/// One service's request, error and latency figures for one minute of log time.
+public struct MinuteStats: Sendable {
+    /// Request lines (`http` events).
+    public var requests = 0
+    /// Requests answered 5xx.
+    public var serverErrors = 0
+    /// Error records that are not request lines (exceptions, ERROR level, timeouts).
+    public var errorRecords = 0
+    /// Latency samples (request durations and slow-query/slow-request lines), in seconds.
+    public var latencyCount = 0
+    public var latencySum = 0.0
+    public var latencyMax = 0.0
+    /// The first error of the minute (a 5xx or an error record), kept as evidence.
+    public var firstError: EvidenceLine?
+    /// The slowest latency sample of the minute.
+    public var slowest: EvidenceLine?
+
+    public init() {}
+
+    /// Errors counted for the error rate: 5xx responses and error records.
+    public var errors: Int { serverErrors + errorRecords }
+
+    public var meanLatency: Double? { latencyCount == 0 ? nil : latencySum / Double(latencyCount) }
+}

@@ -1,0 +1,111 @@
+/// Everything the analysis keeps about one service, aggregated as events stream
+/// by: per-minute request/error/latency figures, memory per instance, OOM kills,
+/// starts and explicit change lines. Lines themselves are not kept, only the few
+/// that may become evidence, so memory stays bounded by minutes × services.
+public struct ServiceActivity: Sendable {
+    public var name: String
+    public var minutes: [Int64: MinuteStats] = [:]
+    public var memory: [String: MemorySeries] = [:]
+    public var ooms: [EvidenceLine] = []
+    /// Start lines: (instance, version, evidence).
+    public var starts: [(instance: String, version: String?, evidence: EvidenceLine)] = []
+    /// Deploy, rollback, restart and config lines from the logs.
+    public var changeLines: [(kind: EventKind, version: String?, evidence: EvidenceLine)] = []
+    /// Version runs per instance, in the order they began.
+    public var versionRuns: [VersionRun] = []
+    /// Critical-level errors (fatal, panic): crashes.
+    public var crashes: [EvidenceLine] = []
+    public var firstTime: Int64?
+    public var lastTime: Int64?
+
+    /// At most this many OOM, crash, start and change lines are kept per service.
+    public static let lineCap = 2000
+
+    public init(name: String) { self.name = name }
+
+    mutating func add(_ event: LogEvent, instance: String) {
+        guard let time = event.time else { return }
+        firstTime = min(firstTime ?? time, time)
+        lastTime = max(lastTime ?? time, time)
+        if let version = event.version { noteVersion(version, instance: instance, event: event, time: time) }
+        let minute = time / 60_000_000
+        switch event.kind {
+        case .memory:
+            guard let bytes = event.value, bytes > 0 else { return }
+            memory[instance, default: MemorySeries(instance: instance)].add(bytes: bytes, at: time, evidence: EvidenceLine(event))
+            if let limit = event.limit { memory[instance]!.limit = max(memory[instance]!.limit ?? 0, limit) }
+        case .oom:
+            if ooms.count < Self.lineCap { ooms.append(EvidenceLine(event)) }
+            if let limit = event.limit, memory[instance] != nil { memory[instance]!.limit = max(memory[instance]!.limit ?? 0, limit) }
+        case .http:
+            var stats = minutes[minute] ?? MinuteStats()
+            stats.requests += 1
+            if let status = event.status, status >= 500 {
+                stats.serverErrors += 1
+                if stats.firstError == nil { stats.firstError = EvidenceLine(event) }
+            }
+            if let duration = event.duration { addLatency(duration, event: event, to: &stats) }
+            minutes[minute] = stats
+        case .error:
+            var stats = minutes[minute] ?? MinuteStats()
+            stats.errorRecords += 1
+            if stats.firstError == nil { stats.firstError = EvidenceLine(event) }
+            minutes[minute] = stats
+            if let severity = event.severity, severity <= .critical, crashes.count < Self.lineCap {
+                crashes.append(EvidenceLine(event))
+            }
+        case .latency:
+            guard let seconds = event.value else { return }
+            var stats = minutes[minute] ?? MinuteStats()
+            addLatency(seconds, event: event, to: &stats)
+            minutes[minute] = stats
+        case .start:
+            if starts.count < Self.lineCap { starts.append((instance, event.version, EvidenceLine(event))) }
+            memory[instance]?.restarts.insert(minute)
+        case .deploy, .rollback, .restart, .config:
+            if changeLines.count < Self.lineCap { changeLines.append((event.kind, event.version, EvidenceLine(event))) }
+            if event.kind == .restart { memory[instance]?.restarts.insert(minute) }
+        case .gc:
+            break
+        }
+    }
+
+    private func addLatency(_ seconds: Double, event: LogEvent, to stats: inout MinuteStats) {
+        stats.latencyCount += 1
+        stats.latencySum += seconds
+        if seconds >= stats.latencyMax {
+            stats.latencyMax = seconds
+            stats.slowest = EvidenceLine(event)
+        }
+    }
+
+    private mutating func noteVersion(_ version: String, instance: String, event: LogEvent, time: Int64) {
+        if let index = versionRuns.lastIndex(where: { $0.instance == instance }) {
+            if versionRuns[index].version == version {
+                versionRuns[index].lastTime = max(versionRuns[index].lastTime, time)
+                return
+            }
+            versionRuns.append(VersionRun(instance: instance, version: version, first: EvidenceLine(event), firstTime: time,
+                                          lastTime: time, previousVersion: versionRuns[index].version))
+        } else {
+            versionRuns.append(VersionRun(instance: instance, version: version, first: EvidenceLine(event), firstTime: time,
+                                          lastTime: time, previousVersion: nil))
+        }
+    }
+
+    /// Forgets minutes and samples before `minute` (the sliding window of `watch`).
+    mutating func prune(before minute: Int64) {
+        minutes = minutes.filter { $0.key >= minute }
+        for key in memory.keys { memory[key]!.prune(before: minute) }
+        let cutoff = minute * 60_000_000
+        ooms.removeAll { ($0.time ?? .min) < cutoff }
+        crashes.removeAll { ($0.time ?? .min) < cutoff }
+        starts.removeAll { ($0.evidence.time ?? .min) < cutoff }
+        changeLines.removeAll { ($0.evidence.time ?? .min) < cutoff }
+        // Keep the newest run of each instance so later version changes still compare.
+        var newest = [String: Int]()
+        for (index, run) in versionRuns.enumerated() { newest[run.instance] = index }
+        versionRuns = versionRuns.enumerated().filter { $0.element.lastTime >= cutoff || newest[$0.element.instance] == $0.offset }.map(\.element)
+        if let first = firstTime, first < cutoff { firstTime = cutoff }
+    }
+}

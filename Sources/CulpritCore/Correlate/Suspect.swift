@@ -1,0 +1,31 @@
+/// A change ranked as a possible cause, with its evidence.
+public struct Suspect: Sendable {
+    /// The contract's verdicts, from the score: likely ≥ 0.7, possible ≥ 0.4.
+    public enum Verdict: String, Sendable, Codable {
+        case likely, possible, unlikely
+
+        public static let likelyThreshold = 0.7
+        public static let possibleThreshold = 0.4
+
+        public init(score: Double) {
+            self = score >= Self.likelyThreshold ? .likely : score >= Self.possibleThreshold ? .possible : .unlikely
+        }
+    }
+
+    /// One reason for (positive weight) or against (negative) a suspect.
+    public struct Evidence: Sendable {
+        /// `change`, `memory_growth`, `error_spike`, `latency_spike`, `oom`, `restart_loop`, `crash`,
+        /// `symptom`, `rollback_recovery`, `restart_relief`, `preexisting`, `no_recovery`.
+        public var signal: String
+        public var summary: String
+        public var lines: [EvidenceLine]
+        public var weight: Double
+
+        public var refs: [SourceRef] { lines.map(\.ref) }
+    }
+
+    public var change: ChangeMarker
+    public var score: Double
+    public var verdict: Verdict
+    public var evidence: [Evidence]
+}

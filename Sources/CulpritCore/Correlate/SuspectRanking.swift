@@ -1,0 +1,154 @@
+import Foundation
+
+/// Scores each change by how well it explains the anomalies.
+///
+/// Points for a change C of service S at time t (each anomaly counted once, for
+/// the latest change of S at or before its onset):
+/// - an anomaly of S beginning within 30 min after t: its kind's weight (memory
+///   growth 3, error spike 2.5, latency 1.5, restart loop 1.5, OOM 1, crash 1);
+///   from 30 min to 6 h after, that weight × e^(−(lag − 30 min)/90 min); +0.5 when
+///   memory was flat before the change, +0.5 when the error rate rose ≥ 10×;
+/// - an anomaly of S already under way before t (onset > 2 min earlier, not
+///   ended): −0.8 × its weight: the change did not start it;
+/// - a later rollback of S after which S's anomaly ended within 45 min: +1.5;
+///   a rollback after which it went on: −1;
+/// - a restart of S that gave only temporary relief (memory grew again): +0.5;
+/// - anomalies of other services that begin after S's own anomaly (a gateway's
+///   503s, a database's slow queries) are symptoms: +0.5 each, at most +1.5;
+///   for a service with no telemetry of its own, +0.3 each (at most +1) for those
+///   beginning within 30 min after t.
+/// Score = logistic(prior(kind) × points⁺ − points⁻ − 2), in [0, 1]; prior:
+/// deploy 1, config 0.8, rollback 0.4, restart 0.35. Verdict thresholds are in
+/// `Suspect.Verdict`.
+public struct SuspectRanking {
+    static let prompt: Int64 = 30 * 60_000_000
+    static let horizon: Int64 = 6 * 3_600_000_000
+    static let slack: Int64 = 2 * 60_000_000
+    static let decay = 90.0 * 60_000_000
+
+    public init() {}
+
+    public func rank(changes: [ChangeMarker], anomalies: [Anomaly], servicesWithTelemetry: Set<String>, logStart: Int64?) -> [Suspect] {
+        let suspects = changes.map { score($0, changes: changes, anomalies: anomalies, servicesWithTelemetry: servicesWithTelemetry, logStart: logStart) }
+        return suspects.sorted { ($0.score, $1.change.time) > ($1.score, $0.change.time) }
+    }
+
+    func score(_ change: ChangeMarker, changes: [ChangeMarker], anomalies: [Anomaly], servicesWithTelemetry: Set<String>, logStart: Int64?) -> Suspect {
+        var evidence = [Suspect.Evidence]()
+        evidence.append(.init(signal: "change", summary: describe(change), lines: change.evidence, weight: 0))
+        let own = anomalies.filter { $0.service == change.service }
+        var credited = [Anomaly]()
+        for anomaly in own {
+            let lag = anomaly.start - change.time
+            let explainedByStart = anomaly.preExisting && logStart.map { change.time <= $0 + Self.slack } != true
+            if lag < -Self.slack || explainedByStart {
+                let ongoing = anomaly.end.map { $0 > change.time } ?? true
+                guard ongoing else { continue }
+                let reason = anomaly.preExisting ? "already present when the logs begin" : "began \(Self.minutes(-lag)) before this change"
+                evidence.append(.init(signal: "preexisting", summary: "\(anomaly.kind.rawValue) \(reason): \(anomaly.summary)",
+                                      lines: Array(anomaly.evidence.prefix(2)), weight: -0.8 * anomaly.kind.weight))
+                continue
+            }
+            guard lag <= Self.horizon, owner(of: anomaly, changes: changes) == change else { continue }
+            var weight = anomaly.kind.weight
+            if lag > Self.prompt { weight *= exp(-Double(lag - Self.prompt) / Self.decay) }
+            if anomaly.kind == .memoryGrowth, let growth = anomaly.growth, let before = growth.bytesPerMinuteBefore,
+               abs(before) < growth.bytesPerMinute * 0.2, lag <= Self.prompt { weight += 0.5 }
+            if anomaly.kind == .errorSpike, anomaly.magnitude >= 10 { weight += 0.5 }
+            credited.append(anomaly)
+            evidence.append(.init(signal: anomaly.kind.rawValue, summary: "\(anomaly.summary), \(Self.minutes(max(lag, 0))) after the \(change.kind.rawValue)",
+                                  lines: anomaly.evidence, weight: weight))
+        }
+        evidence += confirmation(of: change, credited: credited, changes: changes)
+        evidence += symptoms(of: change, credited: credited, anomalies: anomalies, changes: changes, hasTelemetry: servicesWithTelemetry.contains(change.service))
+        let positive = evidence.filter { $0.weight > 0 }.reduce(0) { $0 + $1.weight }
+        let negative = evidence.filter { $0.weight < 0 }.reduce(0) { $0 - $1.weight }
+        let raw = change.kind.prior * positive - negative - 2
+        let score = (1 / (1 + exp(-raw)) * 1000).rounded() / 1000
+        let ordered = [evidence[0]] + evidence.dropFirst().sorted { abs($0.weight) > abs($1.weight) }
+        return Suspect(change: change, score: score, verdict: Suspect.Verdict(score: score), evidence: ordered)
+    }
+
+    /// The change an anomaly of a service belongs to: the latest change of that
+    /// service at or before its onset (restarts do not take it from a deploy).
+    func owner(of anomaly: Anomaly, changes: [ChangeMarker]) -> ChangeMarker? {
+        let candidates = changes.filter { $0.service == anomaly.service && $0.time <= anomaly.start + Self.slack }
+        return candidates.last { $0.kind != .restart } ?? candidates.last
+    }
+
+    func confirmation(of change: ChangeMarker, credited: [Anomaly], changes: [ChangeMarker]) -> [Suspect.Evidence] {
+        var evidence = [Suspect.Evidence]()
+        let later = changes.filter { $0.service == change.service && $0.time > change.time }
+        let undo = later.first { $0.kind == .rollback || ($0.kind == .deploy && $0.version != nil && $0.version == change.previousVersion) }
+        for anomaly in credited {
+            if let undo, change.kind != .rollback {
+                if let end = anomaly.end, end >= undo.time - 5 * 60_000_000, end <= undo.time + 45 * 60_000_000 {
+                    evidence.append(.init(signal: "rollback_recovery",
+                                          summary: "after the \(undo.kind.rawValue) to \(undo.version ?? "the previous version") at \(Self.clock(undo.time)), the \(anomaly.kind.rawValue.replacingOccurrences(of: "_", with: " ")) ended",
+                                          lines: undo.evidence.prefix(1) + anomaly.evidence.suffix(1), weight: 1.5))
+                } else if anomaly.end == nil || anomaly.end! > undo.time + 45 * 60_000_000 {
+                    evidence.append(.init(signal: "no_recovery", summary: "the \(anomaly.kind.rawValue) went on after the \(undo.kind.rawValue) at \(Self.clock(undo.time))",
+                                          lines: Array(undo.evidence.prefix(1)), weight: -1))
+                }
+            }
+            if anomaly.kind == .memoryGrowth, let growth = anomaly.growth, !growth.resets.isEmpty {
+                let times = growth.resets.map(Self.clock).joined(separator: ", ")
+                evidence.append(.init(signal: "restart_relief",
+                                      summary: "the restart at \(times) gave only temporary relief: memory grew again at the same rate",
+                                      lines: Array(anomaly.evidence.suffix(2)), weight: 0.5))
+            }
+        }
+        return evidence
+    }
+
+    func symptoms(of change: ChangeMarker, credited: [Anomaly], anomalies: [Anomaly], changes: [ChangeMarker], hasTelemetry: Bool) -> [Suspect.Evidence] {
+        let firstOwn = credited.map(\.start).min()
+        var evidence = [Suspect.Evidence]()
+        var total = 0.0
+        for anomaly in anomalies.sorted(by: { $0.start < $1.start }) where anomaly.service != change.service && !anomaly.preExisting {
+            guard anomaly.start > change.time else { continue }
+            // A change of that service itself, between this change and the onset, explains it better.
+            let ownChange = changes.contains { $0.service == anomaly.service && $0.kind != .restart && $0.time > change.time - Self.slack && $0.time <= anomaly.start + Self.slack }
+            guard !ownChange else { continue }
+            let weight: Double
+            let reason: String
+            if let firstOwn, anomaly.start >= firstOwn - Self.slack, anomaly.start - change.time <= Self.horizon {
+                weight = min(0.5, 1.5 - total)
+                reason = "began \(Self.minutes(anomaly.start - firstOwn)) after \(change.service)'s own trouble: a symptom"
+            } else if firstOwn == nil, !hasTelemetry, anomaly.start - change.time <= Self.prompt {
+                weight = min(0.3, 1.0 - total)
+                reason = "began \(Self.minutes(anomaly.start - change.time)) after the \(change.kind.rawValue) (no logs of \(change.service) itself)"
+            } else {
+                continue
+            }
+            guard weight > 0 else { break }
+            total += weight
+            evidence.append(.init(signal: "symptom", summary: "\(anomaly.service): \(anomaly.summary); \(reason)",
+                                  lines: Array(anomaly.evidence.prefix(2)), weight: weight))
+        }
+        return evidence
+    }
+
+    func describe(_ change: ChangeMarker) -> String {
+        var text = "\(change.kind.rawValue) of \(change.service)"
+        if let version = change.version { text += " \(version)" }
+        if let previous = change.previousVersion, change.kind != .restart { text += " (was \(previous))" }
+        text += " at \(Self.clock(change.time))"
+        if let actor = change.actor { text += " by \(actor)" }
+        return text
+    }
+
+    /// `01:50Z` style clock time for summaries (UTC).
+    static func clock(_ micros: Int64) -> String {
+        let full = CivilTime.rfc3339(micros)
+        guard let t = full.firstIndex(of: "T") else { return full }
+        return String(full[full.index(after: t)...].prefix(5)) + "Z"
+    }
+
+    static func minutes(_ micros: Int64) -> String {
+        let minutes = Double(micros) / 60_000_000
+        if minutes < 1 { return "under a minute" }
+        if minutes < 120 { return "\(Int(minutes.rounded())) min" }
+        return String(format1: minutes / 60) + " h"
+    }
+}

@@ -1,0 +1,6 @@
+/// `--format html`: a self-contained report page (inline CSS and SVG, no scripts).
+public enum FindingsHTML {
+    public static func render(_ findings: Findings, title: String = "culprit report") -> String {
+        HTMLReport(findings: findings, title: title).render()
+    }
+}

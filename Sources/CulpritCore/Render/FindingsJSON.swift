@@ -1,0 +1,76 @@
+/// `analyze --format json` and `report --format json`: the contract's document
+/// (`window`, `suspects`, `anomalies`), plus `changes`, `timeline` and `events`.
+public enum FindingsJSON {
+    public static func document(_ findings: Findings) -> JSONValue {
+        .object([
+            ("window", findings.window.map { .object([("start", .time($0.start)), ("end", .time($0.end))]) } ?? .null),
+            ("suspects", .array(findings.suspects.enumerated().map { suspect($0.element, rank: $0.offset + 1) })),
+            ("anomalies", .array(findings.anomalies.map(anomaly))),
+            ("changes", .array(findings.changes.map(change))),
+            ("timeline", .array(findings.timeline.map { entry in
+                .object([("time", .time(entry.time)), ("service", .string(entry.service)), ("title", .string(entry.title)),
+                         ("ref", .optional(entry.evidence?.ref.description))])
+            })),
+            ("events", .number(Double(findings.eventCount))),
+        ])
+    }
+
+    public static func render(_ findings: Findings) -> String { document(findings).rendered() }
+
+    static func suspect(_ suspect: Suspect, rank: Int) -> JSONValue {
+        .object([
+            ("rank", .number(Double(rank))),
+            ("service", .string(suspect.change.service)),
+            ("version", .optional(suspect.change.version)),
+            ("change", .string(suspect.change.kind.rawValue)),
+            ("at", .time(suspect.change.time)),
+            ("score", .number(suspect.score)),
+            ("verdict", .string(suspect.verdict.rawValue)),
+            ("previous_version", .optional(suspect.change.previousVersion)),
+            ("evidence", .array(suspect.evidence.map { item in
+                .object([
+                    ("signal", .string(item.signal)),
+                    ("summary", .string(item.summary)),
+                    ("refs", .array(item.refs.map { .string($0.description) })),
+                    ("weight", .number((item.weight * 100).rounded() / 100)),
+                ])
+            })),
+        ])
+    }
+
+    static func anomaly(_ anomaly: Anomaly) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("service", .string(anomaly.service)),
+            ("kind", .string(anomaly.kind.rawValue)),
+            ("start", .time(anomaly.start)),
+            ("end", .time(anomaly.end)),
+            ("summary", .string(anomaly.summary)),
+            ("refs", .array(anomaly.evidence.map { .string($0.ref.description) })),
+            ("preexisting", .bool(anomaly.preExisting)),
+        ]
+        if let growth = anomaly.growth {
+            pairs.append(("growth", .object([
+                ("instance", .string(growth.instance)),
+                ("bytes_per_minute", .number(growth.bytesPerMinute.rounded())),
+                ("start_bytes", .number(growth.startBytes.rounded())),
+                ("end_bytes", .number(growth.endBytes.rounded())),
+                ("limit_bytes", growth.limitBytes.map { .number($0.rounded()) } ?? .null),
+                ("minutes_to_limit", growth.minutesToLimit.map { .number(($0 * 10).rounded() / 10) } ?? .null),
+                ("p_value", .number(growth.pValue)),
+                ("growing_segments", .number(Double(growth.growingSegments))),
+            ])))
+        }
+        return .object(pairs)
+    }
+
+    static func change(_ change: ChangeMarker) -> JSONValue {
+        .object([
+            ("service", .string(change.service)),
+            ("version", .optional(change.version)),
+            ("change", .string(change.kind.rawValue)),
+            ("at", .time(change.time)),
+            ("previous_version", .optional(change.previousVersion)),
+            ("refs", .array(change.evidence.map { .string($0.ref.description) })),
+        ])
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// `--format markdown`: a postmortem draft — summary, impact window, suspects
+/// with evidence, timeline, and the cited lines — that renders on common code hosts.
+public enum FindingsMarkdown {
+    public static func render(_ findings: Findings, title: String = "Incident analysis") -> String {
+        var out = "# \(title)\n\n"
+        out += "## Summary\n\n" + summary(findings) + "\n\n"
+        if let impact = impactWindow(findings) {
+            out += "**Impact window:** \(time(impact.start)) to \(impact.end.map(time) ?? "still ongoing at the end of the logs") (UTC)\n\n"
+        }
+        if let window = findings.window {
+            out += "Logs analysed: \(time(window.start)) to \(time(window.end)) UTC, \(findings.eventCount) events, \(findings.changes.count) changes.\n\n"
+        }
+        out += "## Suspects\n\n"
+        if findings.suspects.isEmpty {
+            out += "No changes (deploys, rollbacks, restarts, config reloads) were found in the logs or deploy records.\n\n"
+        } else {
+            out += "| # | score | verdict | service | version | change | at (UTC) |\n|---|---|---|---|---|---|---|\n"
+            for (index, suspect) in findings.suspects.prefix(10).enumerated() {
+                out += "| \(index + 1) | \(String(format2: suspect.score)) | \(suspect.verdict.rawValue) | \(cell(suspect.change.service)) | \(cell(suspect.change.version ?? "–")) | \(suspect.change.kind.rawValue) | \(time(suspect.change.time)) |\n"
+            }
+            out += "\n"
+            for suspect in findings.suspects.prefix(3) where suspect.verdict != .unlikely {
+                out += "### \(suspect.change.service) \(suspect.change.version ?? "") (\(suspect.change.kind.rawValue), \(suspect.verdict.rawValue))\n\n"
+                for item in suspect.evidence {
+                    let mark = item.weight > 0 ? "✅" : item.weight < 0 ? "❌" : "•"
+                    let refs = item.refs.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
+                    out += "- \(mark) \(item.summary)\(refs.isEmpty ? "" : " — " + refs)\n"
+                }
+                out += "\n"
+            }
+        }
+        if !findings.anomalies.isEmpty {
+            out += "## Anomalies\n\n| start (UTC) | end | service | kind | what |\n|---|---|---|---|---|\n"
+            for anomaly in findings.anomalies {
+                out += "| \(time(anomaly.start)) | \(anomaly.end.map(time) ?? "ongoing") | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) |\n"
+            }
+            out += "\n"
+        }
+        if !findings.timeline.isEmpty {
+            out += "## Timeline (UTC)\n\n| time | what happened | line |\n|---|---|---|\n"
+            for entry in findings.timeline {
+                out += "| \(time(entry.time)) | \(cell(entry.title)) | \(entry.evidence.map { "`\($0.ref)`" } ?? "") |\n"
+            }
+            out += "\n"
+        }
+        let cited = citedLines(findings)
+        if !cited.isEmpty {
+            out += "## Cited log lines\n\n```text\n"
+            for line in cited { out += "\(line.ref): \(line.text)\n" }
+            out += "```\n"
+        }
+        return out
+    }
+
+    static func summary(_ findings: Findings) -> String {
+        guard let top = findings.culprit else {
+            if findings.anomalies.contains(where: \.preExisting) {
+                let services = Set(findings.anomalies.filter(\.preExisting).map(\.service)).sorted().joined(separator: ", ")
+                return "No change explains the anomalies. Trouble in \(services) was already under way when the logs begin, so its cause predates them."
+            }
+            return findings.anomalies.isEmpty ? "No anomalies were found." : "No change explains the anomalies found."
+        }
+        var text = "The \(top.change.kind.rawValue) of **\(top.change.service)\(top.change.version.map { " " + $0 } ?? "")** at \(time(top.change.time)) UTC is the \(top.verdict.rawValue) culprit (score \(String(format2: top.score)))."
+        let reasons = top.evidence.filter { $0.weight > 0 }.prefix(3).map(\.summary)
+        if !reasons.isEmpty { text += " " + reasons.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }.joined(separator: " ") }
+        let cleared = Set(top.evidence.filter { $0.signal == "symptom" }.compactMap { $0.summary.split(separator: ":").first.map(String.init) })
+        if !cleared.isEmpty {
+            text += " Trouble in \(cleared.sorted().joined(separator: ", ")) began after \(top.change.service)'s own and is a symptom, not a cause."
+        }
+        return text
+    }
+
+    static func impactWindow(_ findings: Findings) -> (start: Int64, end: Int64?)? {
+        let anomalies = findings.anomalies.filter { !$0.preExisting }
+        guard let start = anomalies.map(\.start).min() else { return nil }
+        let ends = anomalies.map(\.end)
+        return (start, ends.contains { $0 == nil } ? nil : ends.compactMap { $0 }.max())
+    }
+
+    static func citedLines(_ findings: Findings) -> [EvidenceLine] {
+        var seen = Set<SourceRef>()
+        var lines = [EvidenceLine]()
+        let sources = (findings.culprit?.evidence.flatMap(\.lines) ?? []) + findings.anomalies.flatMap { $0.evidence.prefix(1) }
+        for line in sources where seen.insert(line.ref).inserted { lines.append(line) }
+        return Array(lines.prefix(40))
+    }
+
+    static func time(_ micros: Int64) -> String {
+        let full = CivilTime.rfc3339(micros)
+        return full.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "").split(separator: ".").first.map(String.init) ?? full
+    }
+
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// `analyze --format table`: a headline, the ranking, and under the top suspect
+/// a few lines of why with the cited `path:line`s. Colour only when asked
+/// (a terminal without `NO_COLOR`).
+public struct FindingsTable {
+    public var color: Bool
+    /// How many suspects and anomalies to list.
+    public var suspectLimit = 10
+    public var anomalyLimit = 12
+
+    public init(color: Bool) { self.color = color }
+
+    public func render(_ findings: Findings) -> String {
+        var out = headline(findings) + "\n"
+        if let window = findings.window {
+            out += dim("window \(CivilTime.rfc3339(window.start)) – \(CivilTime.rfc3339(window.end)), \(findings.eventCount) events, \(findings.changes.count) changes") + "\n"
+        }
+        out += "\n"
+        if !findings.suspects.isEmpty {
+            let rows = findings.suspects.prefix(suspectLimit).enumerated().map { index, suspect in
+                [String(index + 1), String(format2: suspect.score), suspect.verdict.rawValue, suspect.change.service,
+                 suspect.change.version ?? "-", suspect.change.kind.rawValue, Self.shortTime(suspect.change.time)]
+            }
+            out += table(header: ["#", "SCORE", "VERDICT", "SERVICE", "VERSION", "CHANGE", "AT (UTC)"], rows: rows, verdictColumn: 2)
+            if findings.suspects.count > suspectLimit { out += dim("  … \(findings.suspects.count - suspectLimit) more (--format json lists all)") + "\n" }
+        }
+        if let top = findings.suspects.first, top.verdict != .unlikely {
+            out += "\n" + bold("Why \(top.change.service)\(top.change.version.map { " " + $0 } ?? ""):") + "\n"
+            for item in top.evidence {
+                let mark = item.weight > 0 ? green("+") : item.weight < 0 ? red("-") : " "
+                out += "  \(mark) \(item.summary)\n"
+                let refs = item.refs.prefix(4).map(\.description)
+                if !refs.isEmpty { out += "      " + dim(refs.joined(separator: "  ")) + "\n" }
+            }
+        }
+        if !findings.anomalies.isEmpty {
+            out += "\n" + bold("Anomalies:") + "\n"
+            for anomaly in findings.anomalies.prefix(anomalyLimit) {
+                out += "  \(Self.shortTime(anomaly.start))  \(anomaly.service)  \(anomaly.kind.rawValue): \(anomaly.summary)\n"
+                if let ref = anomaly.evidence.first?.ref { out += "      " + dim(ref.description) + "\n" }
+            }
+            if findings.anomalies.count > anomalyLimit { out += dim("  … \(findings.anomalies.count - anomalyLimit) more") + "\n" }
+        }
+        return out
+    }
+
+    func headline(_ findings: Findings) -> String {
+        guard let top = findings.suspects.first, top.verdict != .unlikely else {
+            if findings.anomalies.contains(where: \.preExisting) {
+                return bold("No change explains the anomalies:") + " they were already under way when the logs begin."
+            }
+            return findings.anomalies.isEmpty ? bold("No anomalies found.") : bold("No change explains the anomalies.")
+        }
+        let what = "\(top.change.service)\(top.change.version.map { " " + $0 } ?? "") (\(top.change.kind.rawValue) at \(Self.shortTime(top.change.time)) UTC)"
+        let verdict = top.verdict == .likely ? green("the likely culprit") : yellow("a possible culprit")
+        return bold(what) + " is " + verdict + " (score \(String(format2: top.score)))"
+    }
+
+    func table(header: [String], rows: [[String]], verdictColumn: Int) -> String {
+        var widths = header.map(\.count)
+        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        func line(_ cells: [String], colored: Bool) -> String {
+            cells.enumerated().map { index, cell in
+                let padded = cell + String(repeating: " ", count: widths[index] - cell.count)
+                guard colored, index == verdictColumn else { return padded }
+                return cell == "likely" ? green(padded) : cell == "possible" ? yellow(padded) : dim(padded)
+            }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        }
+        return bold(line(header, colored: false)) + rows.map { line($0, colored: true) }.joined()
+    }
+
+    static func shortTime(_ micros: Int64) -> String {
+        let full = CivilTime.rfc3339(micros)
+        return full.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
+            .split(separator: ".").first.map(String.init) ?? full
+    }
+
+    private func wrap(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { wrap(text, "1") }
+    func dim(_ text: String) -> String { wrap(text, "2") }
+    func green(_ text: String) -> String { wrap(text, "32") }
+    func yellow(_ text: String) -> String { wrap(text, "33") }
+    func red(_ text: String) -> String { wrap(text, "31") }
+}
+
+extension String {
+    /// Two decimal places, without Foundation formatting.
+    init(format2 value: Double) {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = abs(hundredths % 100)
+        self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import CulpritCore
+import Foundation
+
+/// Options of the commands that rank suspects (`analyze`, `report`).
+struct AnalysisOptions: ParsableArguments {
+    @Option(name: .customLong("deploys"), help: ArgumentHelp("Deploy records: CSV (time,service,version[,kind,sha,actor]) or JSON Lines.", valueName: "FILE"))
+    var deployFiles: [String] = []
+
+    @Option(help: ArgumentHelp("Start of the window: RFC 3339 time, or a duration back (90m, 24h).", valueName: "T"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("End of the window: RFC 3339 time, or a duration back.", valueName: "T"))
+    var until: String?
+
+    @Option(name: .customLong("relative-to"), help: ArgumentHelp("What durations count back from: now, or last-event (for archives).", valueName: "ANCHOR"))
+    var anchor: TimeWindowSpec.Anchor?
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when the top suspect is at least this sure: likely or possible.", valueName: "VERDICT"))
+    var failOn: FailOn?
+
+    @Option(help: ArgumentHelp("Leak test: Mann-Kendall p-value threshold.", valueName: "P"))
+    var leakP: Double = DetectionOptions().leakPValue
+
+    @Option(help: ArgumentHelp("Leak test: smallest growth counted, MB per minute.", valueName: "MB"))
+    var leakMinMbPerMin: Double = DetectionOptions().leakMinimumBytesPerMinute / 1_048_576
+
+    @Option(help: ArgumentHelp("Error spike: smallest rise over the baseline rate counted.", valueName: "RATIO"))
+    var spikeRatio: Double = DetectionOptions().spikeMinimumRatio
+
+    @Option(help: ArgumentHelp("Error and latency spikes: window in minutes.", valueName: "MIN"))
+    var spikeWindow: Int = DetectionOptions().spikeWindowMinutes
+
+    enum FailOn: String, ExpressibleByArgument {
+        case likely, possible
+    }
+
+    var detection: DetectionOptions {
+        var options = DetectionOptions()
+        options.leakPValue = leakP
+        options.leakMinimumBytesPerMinute = leakMinMbPerMin * 1_048_576
+        options.spikeMinimumRatio = spikeRatio
+        options.spikeWindowMinutes = max(1, spikeWindow)
+        return options
+    }
+
+    func window(zone: TimeZone, defaultAnchor: TimeWindowSpec.Anchor) -> TimeWindowSpec {
+        do {
+            return try TimeWindowSpec(since: since, until: until, anchor: anchor ?? defaultAnchor, zone: zone)
+        } catch {
+            exitWithError(error.description)
+        }
+    }
+
+    func records(zone: TimeZone) -> [ChangeMarker] {
+        let reader = DeployRecordReader(zone: zone)
+        var records = [ChangeMarker]()
+        for file in deployFiles {
+            do { records += try reader.read(path: file) } catch { exitWithError(error.description) }
+        }
+        return records
+    }
+
+    /// The contract's exit status for a finished run.
+    func exitCode(for findings: Findings) -> ExitCode {
+        guard let failOn, let top = findings.suspects.first else { return .success }
+        switch (failOn, top.verdict) {
+        case (.likely, .likely), (.possible, .likely), (.possible, .possible): return ExitCode(1)
+        default: return .success
+        }
+    }
+}
+
+extension TimeWindowSpec.Anchor: ExpressibleByArgument {}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import CulpritCore
+import Foundation
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Rank the changes that may have broken things, with the log lines that prove it.",
+        discussion: "Example: culprit analyze logs/ --deploys deploys.csv --tz Africa/Lagos"
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var analysis: AnalysisOptions
+
+    @Option(help: ArgumentHelp("table (default on a terminal), json, markdown.", valueName: "F"))
+    var format: ReportFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to FILE atomically.", valueName: "FILE"))
+    var output: String?
+
+    @Argument(help: ArgumentHelp("Files, directories, .gz files, or - for standard input.", valueName: "PATH"))
+    var paths: [String] = []
+
+    func run() throws {
+        let settings: ExtractionSettings
+        do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
+        let zone = settings.zone
+        let diagnostics = Diagnostics(quiet: input.quiet)
+        let (files, errors) = InputExpander.expand(paths.isEmpty ? ["-"] : paths)
+        for error in errors { diagnostics.error(error.description) }
+        if files.isEmpty { exitWithError("nothing to read") }
+        let session = AnalysisSession(settings: settings, window: analysis.window(zone: zone, defaultAnchor: .now),
+                                      detection: analysis.detection, records: analysis.records(zone: zone))
+        let (findings, _, pipeline) = session.run(files: files, diagnostics: diagnostics)
+        if pipeline.filesRead == 0 { exitWithError("no input could be read") }
+        let sink: OutputSink
+        do { sink = try output.map(OutputSink.init(path:)) ?? OutputSink() } catch { exitWithError("\(error)") }
+        let chosen = format ?? ReportFormat.inferred(from: output, terminal: sink.isTerminal)
+        do {
+            try sink.write(chosen.render(findings, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
+            try sink.finish()
+        } catch is OutputSink.Closed {
+            throw ExitCode.success
+        }
+        throw analysis.exitCode(for: findings)
+    }
+}
+
+/// Output formats of `analyze` and `report`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, markdown, html
+
+    /// From `-o`'s extension, else a table on a terminal and JSON in a pipe.
+    static func inferred(from output: String?, terminal: Bool) -> ReportFormat {
+        if let output {
+            let lowered = output.lowercased()
+            if lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") { return .html }
+            if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { return .markdown }
+            if lowered.hasSuffix(".json") { return .json }
+            return .table
+        }
+        return terminal ? .table : .json
+    }
+
+    func render(_ findings: Findings, color: Bool) -> String {
+        switch self {
+        case .table: return FindingsTable(color: color).render(findings)
+        case .json: return FindingsJSON.render(findings)
+        case .markdown: return FindingsMarkdown.render(findings)
+        case .html: return FindingsHTML.render(findings)
+        }
+    }
+}
