@@ -23,6 +23,7 @@ fi
 if [ "$level" = bench ]; then
     need ripgrep command -v rg
     need hyperfine command -v hyperfine
+    need time test -x /usr/bin/time
 fi
 
 [ "${#packages[@]}" -eq 0 ] && exit 0

@@ -46,7 +46,7 @@ public struct Analyzer: Sendable {
             service: service.name,
             memory: memoryByMinute.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
             memoryLimit: service.memory.values.compactMap(\.limit).max(),
-            errors: service.minutes.sorted { $0.key < $1.key }.map { ($0.key, $0.value.errors, $0.value.requests) },
+            errors: service.minutes.sorted { $0.key < $1.key }.map { ($0.key, service.errorCount($0.value), $0.value.requests) },
             ooms: service.ooms.compactMap(\.time)
         )
     }

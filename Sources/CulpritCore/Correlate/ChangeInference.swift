@@ -21,15 +21,18 @@ public enum ChangeInference {
             candidates += inferred(from: service)
         }
         let knownVersions = versionHistory(activity)
-        candidates = candidates.map { marker in
+        return merge(candidates).map { marker in
             var marker = marker
-            if marker.previousVersion == nil, marker.kind == .deploy || marker.kind == .rollback {
-                marker.previousVersion = knownVersions[marker.service]?.last { $0.time < marker.time && $0.version != marker.version }?.version
+            if marker.previousVersion == marker.version { marker.previousVersion = nil }
+            if marker.previousVersion == nil, let version = marker.version, marker.kind == .deploy || marker.kind == .rollback {
+                marker.previousVersion = knownVersions[marker.service]?.last { $0.time < marker.time && $0.version != version }?.version
             }
             return marker
         }
-        return merge(candidates)
     }
+
+    /// How long after a service's first line a new instance must start to be a rollout.
+    static let newInstanceDelay: Int64 = 2 * 60_000_000
 
     static func inferred(from service: ServiceActivity) -> [ChangeMarker] {
         var markers = [ChangeMarker]()
@@ -53,6 +56,11 @@ public enum ChangeInference {
             } else if run.previousVersion == nil, introduced[run.version] == nil, let latest = latestIntroduced {
                 markers.append(ChangeMarker(service: service.name, version: run.version, kind: .deploy, time: run.firstTime,
                                             previousVersion: latest, evidence: [run.first]))
+            } else if run.previousVersion == nil, introduced.isEmpty, run.firstTime > (service.firstTime ?? run.firstTime) + newInstanceDelay,
+                      service.starts.contains(where: { $0.instance == run.instance && $0.evidence.time == run.firstTime }) {
+                // The first version the logs show, on a new instance that starts while
+                // older instances were already logging: a rollout of a new version.
+                markers.append(ChangeMarker(service: service.name, version: run.version, kind: .deploy, time: run.firstTime, evidence: [run.first]))
             }
         }
         let serviceStart = service.firstTime ?? .min
@@ -61,6 +69,7 @@ public enum ChangeInference {
             let running = service.versionRuns.last { $0.instance == start.instance && $0.firstTime < time }?.version
             if let version = start.version, let running, version != running { continue }
             if let version = start.version, running == nil, introduced[version] == nil { continue }
+            if markers.contains(where: { $0.kind == .deploy && $0.time == time }) { continue }
             markers.append(ChangeMarker(service: service.name, version: start.version ?? running, kind: .restart, time: time, evidence: [start.evidence]))
         }
         return markers
@@ -78,9 +87,21 @@ public enum ChangeInference {
         return history
     }
 
+    /// How close a restart must be to a deploy or rollback of its service to be
+    /// that deploy's own restart rather than a change of its own (2 minutes).
+    public static let restartAbsorbWindow: Int64 = 2 * 60_000_000
+
     static func merge(_ markers: [ChangeMarker]) -> [ChangeMarker] {
         var merged = [ChangeMarker]()
+        let versionChanges = markers.filter { $0.kind == .deploy || $0.kind == .rollback }
         for marker in markers.sorted(by: { ($0.time, $0.service) < ($1.time, $1.service) }) {
+            if marker.kind == .restart, let owner = versionChanges.first(where: {
+                $0.service == marker.service && abs($0.time - marker.time) <= restartAbsorbWindow
+                    && (marker.version == nil || $0.version == nil || $0.version == marker.version)
+            }), let index = merged.lastIndex(where: { $0.service == owner.service && abs($0.time - owner.time) <= mergeWindow && $0.kind != .restart }) {
+                for line in marker.evidence where !merged[index].evidence.contains(line) { merged[index].evidence.append(line) }
+                continue
+            }
             if let index = merged.lastIndex(where: { compatible($0, marker) }) {
                 var existing = merged[index]
                 existing.time = min(existing.time, marker.time)

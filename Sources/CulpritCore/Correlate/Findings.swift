@@ -10,6 +10,17 @@ public struct Findings: Sendable {
     public var services: [ServiceSeries]
     public var eventCount: Int
 
+    public init(window: (start: Int64, end: Int64)?, suspects: [Suspect], anomalies: [Anomaly], changes: [ChangeMarker],
+                timeline: [TimelineEntry], services: [ServiceSeries], eventCount: Int) {
+        self.window = window
+        self.suspects = suspects
+        self.anomalies = anomalies
+        self.changes = changes
+        self.timeline = timeline
+        self.services = services
+        self.eventCount = eventCount
+    }
+
     /// The top suspect when it is at least possible.
     public var culprit: Suspect? { suspects.first.flatMap { $0.verdict == .unlikely ? nil : $0 } }
 }
@@ -20,6 +31,13 @@ public struct TimelineEntry: Sendable {
     public var service: String
     public var title: String
     public var evidence: EvidenceLine?
+
+    public init(time: Int64, service: String, title: String, evidence: EvidenceLine?) {
+        self.time = time
+        self.service = service
+        self.title = title
+        self.evidence = evidence
+    }
 }
 
 /// A service's series for charts: memory per minute (the highest instance's
@@ -30,4 +48,13 @@ public struct ServiceSeries: Sendable {
     public var memoryLimit: Double?
     public var errors: [(minute: Int64, errors: Int, requests: Int)]
     public var ooms: [Int64]
+
+    public init(service: String, memory: [(minute: Int64, bytes: Double)], memoryLimit: Double?,
+                errors: [(minute: Int64, errors: Int, requests: Int)], ooms: [Int64]) {
+        self.service = service
+        self.memory = memory
+        self.memoryLimit = memoryLimit
+        self.errors = errors
+        self.ooms = ooms
+    }
 }

@@ -10,15 +10,14 @@ public struct MinuteStats: Sendable {
     public var latencyCount = 0
     public var latencySum = 0.0
     public var latencyMax = 0.0
-    /// The first error of the minute (a 5xx or an error record), kept as evidence.
+    /// The first 5xx response of the minute, kept as evidence.
+    public var firstServerError: EvidenceLine?
+    /// The first error record of the minute, kept as evidence.
     public var firstError: EvidenceLine?
     /// The slowest latency sample of the minute.
     public var slowest: EvidenceLine?
 
     public init() {}
-
-    /// Errors counted for the error rate: 5xx responses and error records.
-    public var errors: Int { serverErrors + errorRecords }
 
     public var meanLatency: Double? { latencyCount == 0 ? nil : latencySum / Double(latencyCount) }
 }

@@ -18,6 +18,12 @@ public struct ServiceActivity: Sendable {
     public var firstTime: Int64?
     public var lastTime: Int64?
 
+    /// Whether the service logs its requests: then its error rate is 5xx ÷ requests.
+    public var logsRequests: Bool { minutes.values.contains { $0.requests > 0 } }
+
+    /// The errors a minute counts: 5xx responses when requests are logged, error records otherwise.
+    public func errorCount(_ stats: MinuteStats) -> Int { logsRequests ? stats.serverErrors : stats.errorRecords }
+
     /// At most this many OOM, crash, start and change lines are kept per service.
     public static let lineCap = 2000
 
@@ -42,7 +48,7 @@ public struct ServiceActivity: Sendable {
             stats.requests += 1
             if let status = event.status, status >= 500 {
                 stats.serverErrors += 1
-                if stats.firstError == nil { stats.firstError = EvidenceLine(event) }
+                if stats.firstServerError == nil { stats.firstServerError = EvidenceLine(event) }
             }
             if let duration = event.duration { addLatency(duration, event: event, to: &stats) }
             minutes[minute] = stats
@@ -51,7 +57,7 @@ public struct ServiceActivity: Sendable {
             stats.errorRecords += 1
             if stats.firstError == nil { stats.firstError = EvidenceLine(event) }
             minutes[minute] = stats
-            if let severity = event.severity, severity <= .critical, crashes.count < Self.lineCap {
+            if let severity = event.severity, severity.rawValue <= Severity.critical.rawValue, crashes.count < Self.lineCap {
                 crashes.append(EvidenceLine(event))
             }
         case .latency:

@@ -91,3 +91,8 @@ public struct TimeWindowError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }
+
+extension TimeWindowSpec {
+    /// A duration argument (`6h`, `90m`) in microseconds, nil when it is not one.
+    public static func parseDurationArgument(_ text: String) -> Int64? { parseDuration(text) }
+}

@@ -26,18 +26,27 @@ public struct FileContext: Sendable {
     public var envelope: EnvelopeKind
     /// The service named by the path (used when a line names none).
     public var pathService: String
+    /// Whether the path names a service (not a system-wide log like `syslog` or `messages`).
+    public var pathNamesService: Bool { !Self.systemLogNames.contains(pathService.lowercased()) }
+
+    static let systemLogNames: Set<String> = ["syslog", "messages", "kern", "kernel", "dmesg", "journal", "daemon", "stdin", "user", "system"]
+
     /// A `--service` rule that names this file's service, overriding the lines.
     public var overrideService: String?
     /// Year for year-less timestamps, and the latest instant they may be inferred to.
     public var defaultYear: Int
     public var latestPlausible: Int64
 
-    public init(file: InputFile, envelope: EnvelopeKind, settings: ExtractionSettings, now: Int64 = Int64(Date().timeIntervalSince1970)) {
+    /// `yearReference` (epoch seconds) is when the run's other logs say they are
+    /// from; year-less times are placed in its year (or the one before), which beats
+    /// a modification time that a copy or a checkout has reset.
+    public init(file: InputFile, envelope: EnvelopeKind, settings: ExtractionSettings, yearReference: Int64? = nil,
+                now: Int64 = Int64(Date().timeIntervalSince1970)) {
         self.file = file
         self.envelope = envelope
         pathService = settings.naming.serviceFromPath(file.displayPath)
         overrideService = settings.naming.override(for: file.displayPath)
-        let reference = file.modificationTime ?? now
+        let reference = yearReference.map { $0 + 30 * 86_400 } ?? file.modificationTime ?? now
         latestPlausible = settings.year == nil ? reference : .max / 4
         defaultYear = settings.year ?? CivilTime.civilFromDays(Int(reference / 86_400)).year
     }

@@ -17,7 +17,7 @@ public struct ErrorSpikeDetector {
     public init(options: DetectionOptions) { self.options = options }
 
     public func detect(in service: ServiceActivity) -> [Anomaly] {
-        guard let series = RateSeries(service.minutes) else { return [] }
+        guard let series = RateSeries(service.minutes, activeFrom: service.firstTime, activeUntil: service.lastTime) else { return [] }
         let window = options.spikeWindowMinutes
         var anomalies = [Anomaly]()
         var index = options.spikeBaselineMinutes
@@ -60,7 +60,7 @@ public struct ErrorSpikeDetector {
         var evidence = [EvidenceLine]()
         var minute = onset
         while minute < spikeEnd, evidence.count < 3 {
-            if let line = series.stats[minute]?.firstError { evidence.append(line) }
+            if let line = series.firstError(at: minute) { evidence.append(line) }
             minute += minute == onset ? 1 : max(1, (spikeEnd - onset) / 4)
         }
         let start = evidence.first?.time ?? series.time(ofIndex: onset)

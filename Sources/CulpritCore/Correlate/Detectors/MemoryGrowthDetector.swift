@@ -27,7 +27,7 @@ public struct MemoryGrowthDetector {
         var best: (anomaly: Anomaly, growth: MemoryGrowth)?
         var growingInstances = 0
         for series in service.memory.values.sorted(by: { $0.instance < $1.instance }) {
-            guard let found = detect(series, service: service.name, restartTimes: restartTimes) else { continue }
+            guard let found = detect(series, service: service.name, restartTimes: restartTimes, serviceStart: service.firstTime) else { continue }
             growingInstances += 1
             if best == nil || found.growth.bytesPerMinute > best!.growth.bytesPerMinute { best = found }
         }
@@ -38,7 +38,12 @@ public struct MemoryGrowthDetector {
         return [result]
     }
 
-    func detect(_ series: MemorySeries, service: String, restartTimes: [Int64]) -> (anomaly: Anomaly, growth: MemoryGrowth)? {
+    /// Growth counts as pre-existing only when it is there from the first sample and
+    /// that sample is within this long of the service's first line (a new pod's
+    /// series starting at a deploy is not pre-existing).
+    static let preExistingSlack: Int64 = 5 * 60_000_000
+
+    func detect(_ series: MemorySeries, service: String, restartTimes: [Int64], serviceStart: Int64?) -> (anomaly: Anomaly, growth: MemoryGrowth)? {
         let samples = series.samples
         guard samples.count >= options.leakMinimumSamples else { return nil }
         let restartMinutes = Set(restartTimes.map { $0 / 60_000_000 }).union(series.restarts)
@@ -59,13 +64,21 @@ public struct MemoryGrowthDetector {
 
         var growths = [(segmentIndex: Int, growth: SegmentGrowth)]()
         for (index, segment) in segments.enumerated() {
-            if let growth = growth(in: segment) { growths.append((index, growth)) }
+            guard var growth = growth(in: segment) else { continue }
+            // Growth from the first sample after a restart or deploy: compare with the segment before.
+            if growth.onsetIndex == 0, index > 0, segments[index - 1].count >= 4 {
+                let previous = segments[index - 1]
+                growth.slopeBefore = TheilSen.slope(x: previous.map { Double($0.minute) }, y: previous.map(\.bytes))
+            }
+            growths.append((index, growth))
         }
         guard let first = growths.first else { return nil }
         let last = growths.last!
         let onsetSample = first.growth.samples[first.growth.onsetIndex]
         let lastSample = last.growth.samples.last!
+        let seriesStart = segments[0][0].evidence.time ?? segments[0][0].minute * 60_000_000
         let preExisting = first.segmentIndex == 0 && first.growth.onsetIndex == 0
+            && seriesStart <= (serviceStart ?? seriesStart) + Self.preExistingSlack
         let laterFlat = last.segmentIndex < segments.count - 1
         let endTime: Int64? = laterFlat ? segments[last.segmentIndex + 1].first?.evidence.time : nil
         let resets = growths.dropFirst().compactMap { segments[$0.segmentIndex].first?.evidence.time }

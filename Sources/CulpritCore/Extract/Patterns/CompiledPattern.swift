@@ -9,22 +9,23 @@ struct CompiledPattern: Sendable {
     /// Seconds per unit when the line gives no duration unit.
     let defaultSecondsPerUnit: Double?
 
-    /// Capture group numbers (0 when the regex has no such group).
+    /// Capture group numbers per meaning (empty when the regex has no such group;
+    /// several when `(?J)` reuses a name across alternatives).
     struct Groups: Sendable {
-        var value = 0, unit = 0, limit = 0, limitUnit = 0, duration = 0, durationUnit = 0
-        var status = 0, service = 0, version = 0, host = 0
+        var value: [Int], unit: [Int], limit: [Int], limitUnit: [Int], duration: [Int], durationUnit: [Int]
+        var status: [Int], service: [Int], version: [Int], host: [Int]
 
-        init(_ names: [String: Int]) {
-            value = names["value"] ?? 0
-            unit = names["unit"] ?? 0
-            limit = names["limit"] ?? 0
-            limitUnit = names["limit_unit"] ?? 0
-            duration = names["duration"] ?? 0
-            durationUnit = names["duration_unit"] ?? 0
-            status = names["status"] ?? 0
-            service = names["service"] ?? 0
-            version = names["version"] ?? 0
-            host = names["host"] ?? 0
+        init(_ names: [String: [Int]]) {
+            value = names["value"] ?? []
+            unit = names["unit"] ?? []
+            limit = names["limit"] ?? []
+            limitUnit = names["limit_unit"] ?? []
+            duration = names["duration"] ?? []
+            durationUnit = names["duration_unit"] ?? []
+            status = names["status"] ?? []
+            service = names["service"] ?? []
+            version = names["version"] ?? []
+            host = names["host"] ?? []
         }
     }
 

@@ -65,9 +65,12 @@ final class PatternMatcher {
 
     private func fill(_ draft: inout EventDraft, from match: RegexMatch, in text: UnsafeBufferPointer<UInt8>, pattern: CompiledPattern) -> Bool {
         let groups = pattern.groups
-        func capture(_ group: Int) -> Substring? {
-            guard group > 0, let range = match.range(group: group), !range.isEmpty else { return nil }
-            return Substring(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+        func capture(_ groups: [Int]) -> Substring? {
+            for group in groups {
+                guard let range = match.range(group: group), !range.isEmpty else { continue }
+                return Substring(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+            }
+            return nil
         }
         if let service = capture(groups.service) { draft.service = String(service) }
         if let version = capture(groups.version) { draft.version = String(version) }

@@ -113,7 +113,7 @@ final class ChunkExtractor {
         if time == nil { time = timeOfRecentHeads(chunk) }
         let excerpt = Self.excerpt(headLine)
         for draft in drafts {
-            let service = draft.service ?? context.overrideService ?? head.service ?? context.pathService
+            let service = serviceName(draft: draft, head: head)
             let event = LogEvent(
                 time: time, service: service, host: draft.host ?? head.host, kind: draft.kind, value: draft.value,
                 unit: draft.unit, version: draft.version ?? head.version, patternID: draft.patternID,
@@ -123,6 +123,17 @@ final class ChunkExtractor {
             if time == nil { result.needsEarlierTime.append(result.events.count) }
             result.events.append(event)
         }
+    }
+
+    /// Who an event is about: a pattern's `service` capture first (a deploy line
+    /// names what it deploys), then `--service`, the line's own fields, the path.
+    /// A kernel OOM kill names a process (`java`), not a service: in a file that
+    /// belongs to a service (its folder or name says so) it is that service's.
+    private func serviceName(draft: EventDraft, head: DecodedLine) -> String {
+        if draft.kind == .oom, head.service == nil || head.service == "kernel", context.overrideService != nil || context.pathNamesService {
+            return context.overrideService ?? context.pathService
+        }
+        return draft.service ?? context.overrideService ?? head.service ?? context.pathService
     }
 
     /// The time of the newest recent record head that has one.

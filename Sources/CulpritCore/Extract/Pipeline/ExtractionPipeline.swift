@@ -44,6 +44,7 @@ public final class ExtractionPipeline {
         render: @escaping @Sendable ([LogEvent]) -> Rendered,
         consume: (Rendered) throws -> Void
     ) rethrows {
+        yearReference = settings.year == nil ? YearReference.scan(files) : nil
         var states = [FileExtractionState?](repeating: nil, count: files.count)
         var nextFile = 0
         var current: (index: Int, file: OpenFile)?
@@ -101,6 +102,9 @@ public final class ExtractionPipeline {
         }
     }
 
+    /// When the run's logs are from, for year-less timestamps.
+    private var yearReference: Int64?
+
     /// Files closed while filling the current batch, with the lines their chunker cut.
     private var closedFiles = [Int: Int]()
 
@@ -128,7 +132,7 @@ public final class ExtractionPipeline {
             return nil
         }
         let envelope = first.map(Self.detectEnvelope) ?? .text
-        let context = FileContext(file: file, envelope: envelope, settings: settings)
+        let context = FileContext(file: file, envelope: envelope, settings: settings, yearReference: yearReference)
         return (OpenFile(state: FileExtractionState(context: context), chunker: chunker, input: input), first)
     }
 

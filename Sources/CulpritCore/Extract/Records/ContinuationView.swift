@@ -37,6 +37,21 @@ enum ContinuationView {
         if envelope == .cri, let prefix = CRIPrefix.parse(line) {
             return body(UnsafeBufferPointer(rebasing: line[prefix.messageStart...]))
         }
+        if let messageStart = timestampPrefixEnd(line) {
+            return body(UnsafeBufferPointer(rebasing: line[messageStart...]))
+        }
         return body(line)
+    }
+
+    /// Where the message starts after a leading RFC 3339 stamp and one space, as
+    /// CI runners, `kubectl logs --timestamps` and `docker logs -t` prefix lines.
+    static func timestampPrefixEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard line.count > 21, line[0] &- 48 < 10, line[4] == UInt8(ascii: "-"), line[7] == UInt8(ascii: "-"),
+              line[10] == UInt8(ascii: "T"), line[13] == UInt8(ascii: ":") else { return nil }
+        var index = 19
+        while index < min(line.count, 40), line[index] != 0x20 { index += 1 }
+        guard index < line.count, index < 40, line[index - 1] == UInt8(ascii: "Z") || line[index - 3] == UInt8(ascii: "+")
+                || line[index - 3] == UInt8(ascii: "-") || line[index - 3] == UInt8(ascii: ":") else { return nil }
+        return index + 1
     }
 }

@@ -9,8 +9,8 @@ public final class CompiledRegex: @unchecked Sendable {
     // @unchecked: the compiled code is immutable after init and PCRE2 documents
     // it as safe to share between threads; match state lives in RegexScratch.
     let code: OpaquePointer
-    /// Named capture groups: name → group number.
-    public let groupNumbers: [String: Int]
+    /// Named capture groups: name → group numbers (several with `(?J)` duplicate names).
+    public let groupNumbers: [String: [Int]]
     public let source: String
 
     /// Compiles `pattern`. Throws `RegexCompileError` with PCRE2's message and offset.
@@ -60,7 +60,7 @@ public final class CompiledRegex: @unchecked Sendable {
         }
     }
 
-    private static func readGroupNames(_ code: OpaquePointer) -> [String: Int] {
+    private static func readGroupNames(_ code: OpaquePointer) -> [String: [Int]] {
         var count: UInt32 = 0
         var entrySize: UInt32 = 0
         var table: UnsafePointer<UInt8>?
@@ -68,13 +68,13 @@ public final class CompiledRegex: @unchecked Sendable {
         pcre2_pattern_info_8(code, culprit_pcre2_info_nameentrysize(), &entrySize)
         pcre2_pattern_info_8(code, culprit_pcre2_info_nametable(), &table)
         guard let table, count > 0 else { return [:] }
-        var names = [String: Int]()
+        var names = [String: [Int]]()
         for index in 0..<Int(count) {
             let entry = table + index * Int(entrySize)
             let number = Int(entry[0]) << 8 | Int(entry[1])
             var end = 2
             while end < Int(entrySize), entry[end] != 0 { end += 1 }
-            names[String(decoding: UnsafeBufferPointer(start: entry + 2, count: end - 2), as: UTF8.self)] = number
+            names[String(decoding: UnsafeBufferPointer(start: entry + 2, count: end - 2), as: UTF8.self), default: []].append(number)
         }
         return names
     }
@@ -109,9 +109,12 @@ public struct RegexMatch {
         return start..<end
     }
 
+    /// The range of the first group called `name` that took part in the match.
     public func range(named name: String) -> Range<Int>? {
-        guard let number = regex.groupNumbers[name] else { return nil }
-        return range(group: number)
+        for number in regex.groupNumbers[name] ?? [] {
+            if let found = range(group: number) { return found }
+        }
+        return nil
     }
 
     /// The whole match.

@@ -1,0 +1,31 @@
+/// Extracts events from one input's chunks as they arrive, on the caller's
+/// thread: what `watch` uses for pipes and followed files, where lines come a
+/// few at a time and order matters more than parallelism.
+public struct StreamingExtractor {
+    public let settings: ExtractionSettings
+    public let file: InputFile
+    private var state: FileExtractionState?
+    public private(set) var linesRead = 0
+
+    public init(settings: ExtractionSettings, file: InputFile) {
+        self.settings = settings
+        self.file = file
+    }
+
+    /// The events of `chunk` (whole lines), numbered and timed within the input.
+    public mutating func events(from chunk: [UInt8]) -> [LogEvent] {
+        if state == nil {
+            let envelope = ExtractionPipeline.detectEnvelope(chunk)
+            state = FileExtractionState(context: FileContext(file: file, envelope: envelope, settings: settings))
+        }
+        let extractor = ChunkExtractor(settings: settings, context: state!.context)
+        let result = chunk.withUnsafeBufferPointer { extractor.extract($0) }
+        linesRead += result.lineCount
+        return state!.absorb(result)
+    }
+
+    /// Starts numbering again from line 1 (the file was truncated or replaced).
+    public mutating func restart() {
+        state = nil
+    }
+}

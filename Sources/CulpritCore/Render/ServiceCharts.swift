@@ -1,0 +1,109 @@
+/// The charts of one service: memory over time and the error rate over time,
+/// each with the service's changes (and other services' deploys, faintly) as
+/// labelled vertical lines. A service without memory or error data has none.
+struct ServiceCharts {
+    var service: String
+    var memory: SVGTimeChart?
+    var errors: SVGTimeChart?
+    /// What the error chart's line is: a share of requests or a count per minute.
+    var errorsArePercent = false
+    /// A memory limit too far above the data to draw without flattening the line.
+    var offChartLimit: Double?
+
+    /// A memory limit is drawn when it is at most this many times the peak.
+    static let limitDrawnWithin = 3.0
+
+    /// The charts for `series`, or nil when it has no memory, request or error data.
+    init?(series: ServiceSeries, changes: [ChangeMarker], focus: ChangeMarker?, axis: TimeAxis) {
+        service = series.service
+        let markers = changes.compactMap { change -> ChartMarker? in
+            if change.service == series.service { return ChartMarker(change, own: true, emphasized: change == focus) }
+            return change.kind == .deploy ? ChartMarker(change, own: false, emphasized: false) : nil
+        }
+        if !series.memory.isEmpty {
+            let line = ChartLine(minutes: series.memory.map { ($0.minute, $0.bytes) })
+            let peak = line.maximum ?? 0
+            var limit: (value: Double, label: String)?
+            if let bytes = series.memoryLimit, bytes > 0 {
+                if bytes <= peak * Self.limitDrawnWithin { limit = (bytes, "limit " + ValueFormatting.bytes(bytes)) } else { offChartLimit = bytes }
+            }
+            memory = SVGTimeChart(seriesClass: "mem", accessibleLabel: series.service + " memory over time", axis: axis,
+                                  values: .bytes(max: max(peak, limit?.value ?? 0)), line: line, markers: markers,
+                                  events: series.ooms, limit: limit, plotHeight: 190)
+        }
+        if series.errors.contains(where: { $0.errors > 0 || $0.requests > 0 }) {
+            errorsArePercent = series.errors.contains { $0.requests > 0 }
+            let samples = errorsArePercent ? Self.percentages(series.errors) : Self.counts(series.errors)
+            let line = ChartLine(minutes: samples)
+            let peak = line.maximum ?? 0
+            errors = SVGTimeChart(seriesClass: "err", accessibleLabel: series.service + " errors over time", axis: axis,
+                                  values: errorsArePercent ? .percent(max: peak) : .count(max: peak), line: line, markers: markers,
+                                  events: memory == nil ? series.ooms : [], plotHeight: 130)
+        }
+        if memory == nil, errors == nil { return nil }
+    }
+
+    /// Errors ÷ requests per minute, as a percentage (capped at 100: error records
+    /// that are not request lines can outnumber requests). Minutes without requests have no rate.
+    static func percentages(_ minutes: [(minute: Int64, errors: Int, requests: Int)]) -> [(minute: Int64, value: Double)] {
+        minutes.compactMap { minute in
+            minute.requests > 0 ? (minute.minute, min(100, Double(minute.errors) * 100 / Double(minute.requests))) : nil
+        }
+    }
+
+    /// Errors per minute. A service's minutes exist only when it logged something
+    /// countable, so a missing minute within a short gap counts as zero errors
+    /// (rather than a ramp between two error minutes); longer gaps stay gaps.
+    static func counts(_ minutes: [(minute: Int64, errors: Int, requests: Int)]) -> [(minute: Int64, value: Double)] {
+        var out = [(minute: Int64, value: Double)]()
+        for minute in minutes.sorted(by: { $0.minute < $1.minute }) {
+            if let last = out.last?.minute, minute.minute - last > 1, minute.minute - last <= ChartLine.gapMinutes {
+                for missing in (last + 1)..<minute.minute { out.append((missing, 0)) }
+            }
+            out.append((minute.minute, Double(minute.errors)))
+        }
+        return out
+    }
+
+    /// The service's heading and its chart figures.
+    func render(into out: inout HTMLWriter) {
+        out.raw("<section class=\"service\" id=\"svc-")
+        out.text(Self.anchor(service))
+        out.raw("\">\n<h3>")
+        out.text(service)
+        out.raw("</h3>\n")
+        if let memory {
+            var caption = "Memory, highest instance, per minute"
+            if let offChartLimit { caption += " (limit " + ValueFormatting.bytes(offChartLimit) + ", far above)" }
+            figure(memory, caption: caption, into: &out)
+        }
+        if let errors {
+            figure(errors, caption: errorsArePercent ? "Errors, % of requests per minute (5xx and error records)"
+                                                     : "Errors per minute (5xx and error records)", into: &out)
+        }
+        out.raw("</section>\n")
+    }
+
+    private func figure(_ chart: SVGTimeChart, caption: String, into out: inout HTMLWriter) {
+        out.raw("<figure class=\"chart-card\">\n<figcaption><span class=\"caption\">")
+        out.text(caption)
+        out.raw("</span><span class=\"legend\">")
+        out.raw("<span class=\"key line-"); out.raw(chart.seriesClass); out.raw("\">")
+        out.raw(chart.seriesClass == "mem" ? "memory" : "errors"); out.raw("</span>")
+        let styles = Set(chart.markers.filter { chart.axis.contains($0.time) }.map(\.style))
+        for (style, name) in [(ChartMarker.Style.deploy, "deploy"), (.rollback, "rollback"), (.restart, "restart"),
+                              (.config, "config change"), (.other, "other services' deploys")] where styles.contains(style) {
+            out.raw("<span class=\"key k-"); out.raw(style.rawValue); out.raw("\">"); out.raw(name); out.raw("</span>")
+        }
+        if chart.events.contains(where: chart.axis.contains) { out.raw("<span class=\"key k-oom\">OOM kill</span>") }
+        if chart.limit != nil { out.raw("<span class=\"key k-limit\">memory limit</span>") }
+        out.raw("</span></figcaption>\n")
+        chart.render(into: &out)
+        out.raw("</figure>\n")
+    }
+
+    /// An id fragment for the service (letters, digits and `-` only).
+    static func anchor(_ service: String) -> String {
+        String(service.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Something `watch` tells the user as it happens.
+public struct Alert: Sendable {
+    /// The contract's alert kinds.
+    public enum Kind: String, Sendable {
+        case memoryGrowth = "memory_growth"
+        case oom
+        case errorSpike = "error_spike"
+        case latencySpike = "latency_spike"
+        case culprit
+        case resolved
+    }
+
+    /// Log time of the line that triggered it (microseconds).
+    public var time: Int64
+    public var kind: Kind
+    public var service: String
+    public var summary: String
+    public var suspect: Suspect?
+    public var refs: [SourceRef]
+
+    /// The NDJSON form: `{"time","kind","service","summary","suspect","refs"}`.
+    public var json: JSONValue {
+        .object([
+            ("time", .time(time)),
+            ("kind", .string(kind.rawValue)),
+            ("service", .string(service)),
+            ("summary", .string(summary)),
+            ("suspect", suspect.map { suspect in
+                .object([
+                    ("service", .string(suspect.change.service)),
+                    ("version", .optional(suspect.change.version)),
+                    ("change", .string(suspect.change.kind.rawValue)),
+                    ("at", .time(suspect.change.time)),
+                    ("score", .number(suspect.score)),
+                    ("verdict", .string(suspect.verdict.rawValue)),
+                ])
+            } ?? .null),
+            ("refs", .array(refs.map { .string($0.description) })),
+        ])
+    }
+
+    /// One line for people: `2025-03-12T00:58:00Z CULPRIT auth-service: … (auth.log:120)`.
+    public var humanLine: String {
+        let label = kind == .culprit ? "CULPRIT" : kind == .resolved ? "RESOLVED" : kind.rawValue.replacingOccurrences(of: "_", with: " ").uppercased()
+        var line = "\(CivilTime.rfc3339(time)) \(label) \(service): \(summary)"
+        if !refs.isEmpty { line += " [" + refs.prefix(3).map(\.description).joined(separator: " ") + "]" }
+        return line
+    }
+}

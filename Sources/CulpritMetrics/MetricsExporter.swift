@@ -1,0 +1,32 @@
+import CulpritCore
+
+/// `watch --metrics HOST:PORT`: a metrics server fed by a watch session.
+public final class MetricsExporter: Sendable {
+    public let metrics = WatchMetrics()
+    public let server: MetricsServer
+
+    /// Starts serving at `address` (`127.0.0.1:9464`, `:9464`, `[::1]:9464`).
+    public init(address: String) throws {
+        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]), (0...65_535).contains(port) else {
+            throw MetricsAddressError(address: address)
+        }
+        var host = String(address[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        if host.isEmpty { host = "127.0.0.1" }
+        let metrics = self.metrics
+        server = try MetricsServer(host: host, port: port) { metrics.render() }
+    }
+
+    /// Refreshes the series after each evaluation of `session`.
+    public func attach(to session: WatchSession) {
+        let metrics = self.metrics
+        session.observer = { engine, lines in metrics.update(from: engine, linesRead: lines) }
+    }
+
+    public func stop() { server.stop() }
+}
+
+public struct MetricsAddressError: Error, CustomStringConvertible {
+    public var address: String
+    public var description: String { "not HOST:PORT (for example 127.0.0.1:9464)" }
+}

@@ -1,0 +1,69 @@
+import CulpritCore
+import Prometheus
+
+/// The Prometheus series `watch --metrics` serves, refreshed after each evaluation:
+/// per service memory, growth slope, error rate, OOM and restart counts, and the
+/// top suspect's score.
+public final class WatchMetrics: Sendable {
+    public let registry = PrometheusCollectorRegistry()
+    private let state = LockedState()
+
+    public init() {}
+
+    /// Updates every series from the engine's latest findings and aggregates.
+    public func update(from engine: WatchEngine, linesRead: Int) {
+        let findings = engine.lastFindings
+        gauge("lines", unit: "read", help: "Lines read by watch").set(Double(linesRead))
+        gauge("events", unit: "in_window", help: "Events in the sliding window").set(Double(engine.aggregator.eventCount))
+        for (name, activity) in engine.aggregator.services {
+            let labels = [("service", name)]
+            if let latest = activity.memory.values.compactMap({ $0.samples.last }).max(by: { $0.minute < $1.minute }) {
+                gauge("memory", unit: "bytes", help: "Latest memory figure of the service", labels: labels).set(latest.bytes)
+            }
+            let growth = findings?.anomalies.first { $0.service == name && $0.kind == .memoryGrowth && $0.end == nil }?.growth
+            gauge("memory_growth", unit: "bytes_per_second", help: "Memory growth slope of an ongoing leak (0 when none)", labels: labels)
+                .set((growth?.bytesPerMinute ?? 0) / 60)
+            let recent = activity.minutes.keys.sorted().suffix(5)
+            let errors = recent.reduce(0) { $0 + (activity.minutes[$1].map(activity.errorCount) ?? 0) }
+            let requests = recent.reduce(0) { $0 + (activity.minutes[$1]?.requests ?? 0) }
+            gauge("error", unit: "rate", help: "Errors per request over the last 5 log minutes (errors per minute when no requests are logged)", labels: labels)
+                .set(requests > 0 ? Double(errors) / Double(requests) : Double(errors) / Double(max(recent.count, 1)))
+            gauge("oom", unit: "kills", help: "OOM kills in the window", labels: labels).set(Double(activity.ooms.count))
+            let restarts = findings?.changes.filter { $0.service == name && $0.kind == .restart }.count ?? 0
+            gauge("restarts", unit: "in_window", help: "Restarts in the window", labels: labels).set(Double(restarts))
+        }
+        let top = findings?.suspects.first
+        let labels = top.map { [("service", $0.change.service), ("version", $0.change.version ?? ""), ("change", $0.change.kind.rawValue)] }
+        if let previous = state.swapTopLabels(labels), previous.map(\.1) != labels?.map(\.1) {
+            registry.unregisterGauge(gauge("top_suspect", unit: "score", help: Self.scoreHelp, labels: previous))
+        }
+        if let top, let labels {
+            gauge("top_suspect", unit: "score", help: Self.scoreHelp, labels: labels).set(top.score)
+        }
+    }
+
+    static let scoreHelp = "Score of the top suspect change (0 to 1)"
+
+    /// A gauge named `culprit_<metric>_<unit>`.
+    private func gauge(_ metric: String, unit: String, help: String, labels: [(String, String)] = []) -> Gauge {
+        registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "culprit", metricName: metric, unitName: unit, helpText: help), labels: labels)
+    }
+
+    /// The exposition text.
+    public func render() -> [UInt8] { registry.emitToBuffer() }
+}
+
+/// The label set of the last top-suspect gauge, to retire it when the top changes.
+private final class LockedState: @unchecked Sendable {
+    // @unchecked: guarded by `lock`.
+    private let lock = NSLockLike()
+    private var topLabels: [(String, String)]?
+
+    func swapTopLabels(_ labels: [(String, String)]?) -> [(String, String)]? {
+        lock.withLock {
+            let previous = topLabels
+            topLabels = labels
+            return previous
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import CulpritCore
+import Foundation
+import CulpritMetrics
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Follow logs or a pipe and alert on memory growth, OOM kills, error and latency spikes, and the likely culprit.",
+        discussion: """
+        Examples:
+          kubectl logs -f deploy/auth | culprit watch -
+          journalctl -f -o json | culprit watch -
+          culprit watch /var/log/app/ --exec 'curl -s -d @- https://hooks.example/alert'
+          culprit watch --replay old-logs/ --deploys deploys.csv
+        Event time comes from the log lines: a replay fires the alerts a live run would have.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .customLong("deploys"), help: ArgumentHelp("Deploy records (CSV or JSON Lines).", valueName: "FILE"))
+    var deployFiles: [String] = []
+
+    @Option(help: ArgumentHelp("Sliding window of log time kept (e.g. 6h, 90m).", valueName: "DURATION"))
+    var window: String = "6h"
+
+    @Flag(help: "Read finished files or a pipe as a stream, as fast as possible, and stop at their end.")
+    var replay = false
+
+    @Flag(name: .customLong("from-end"), help: "Start followed files at their end, like tail -F, instead of reading them whole first.")
+    var fromEnd = false
+
+    @Option(help: ArgumentHelp("human (default) or ndjson.", valueName: "F"))
+    var format: AlertFormat = .human
+
+    @Option(name: .customLong("exec"), help: ArgumentHelp("Run CMD once per alert with the alert JSON on stdin.", valueName: "CMD"))
+    var execCommand: String?
+
+    @Option(name: .customLong("exec-timeout"), help: ArgumentHelp("Seconds before an --exec command is stopped.", valueName: "S"))
+    var execTimeout: Double = 10
+
+    @Option(help: ArgumentHelp("Serve Prometheus metrics at HOST:PORT/metrics.", valueName: "HOST:PORT"))
+    var metrics: String?
+
+    @Argument(help: ArgumentHelp("Files or directories to follow, or - for standard input (the default).", valueName: "PATH"))
+    var paths: [String] = []
+
+    enum AlertFormat: String, ExpressibleByArgument {
+        case human, ndjson
+    }
+
+    func run() throws {
+        let settings: ExtractionSettings
+        do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
+        guard let windowLength = TimeWindowSpec.parseDurationArgument(window) else {
+            exitWithError("--window '\(window)': use a duration such as 6h or 90m")
+        }
+        var records = [ChangeMarker]()
+        let reader = DeployRecordReader(zone: settings.zone)
+        for file in deployFiles {
+            do { records += try reader.read(path: file) } catch { exitWithError(error.description) }
+        }
+        let targets = paths.isEmpty ? ["-"] : paths
+        for path in targets where path != "-" && !FileManager.default.fileExists(atPath: path) && replay {
+            exitWithError("\(path): no such file or directory")
+        }
+        let diagnostics = Diagnostics(quiet: input.quiet)
+        let stop = StopSignal()
+        let sink = OutputSink()
+        let runner = execCommand.map { AlertCommandRunner(command: $0, timeout: execTimeout, diagnostics: diagnostics) }
+        var options = WatchSession.Options()
+        options.replay = replay
+        options.fromEnd = fromEnd
+        let engine = WatchEngine(analyzer: Analyzer(), records: records, window: windowLength)
+        let exporter = metrics.map { address -> MetricsExporter in
+            do { return try MetricsExporter(address: address) } catch { exitWithError("--metrics \(address): \(error)") }
+        }
+        let format = self.format
+        let session = WatchSession(settings: settings, engine: engine, options: options, diagnostics: diagnostics, emit: { alert in
+            switch format {
+            case .human: try sink.write(alert.humanLine + "\n")
+            case .ndjson: try sink.write(alert.json.rendered(pretty: false) + "\n")
+            }
+            try sink.flush()
+            runner?.submit(alert)
+        }, shouldStop: { stop.isRequested })
+        exporter?.attach(to: session)
+        do {
+            try session.run(paths: targets)
+        } catch is OutputSink.Closed {
+            throw ExitCode.success
+        }
+        runner?.drain(seconds: execTimeout)
+        exporter?.stop()
+        if let findings = session.engine.lastFindings {
+            let summary = FindingsTable(color: false).render(findings)
+            do {
+                if format == .human {
+                    try sink.write("\n" + summary)
+                    try sink.finish()
+                } else {
+                    try sink.finish()
+                    if !input.quiet { FileHandle.standardError.write(Data(summary.utf8)) }
+                }
+            } catch is OutputSink.Closed {
+                throw ExitCode.success
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+@testable import CulpritCore
+
+@Suite struct ServiceNamingTests {
+    let naming = ServiceNaming()
+
+    @Test func meaningfulParentFolderNamesTheService() {
+        #expect(naming.serviceFromPath("logs/auth-service/auth.log") == "auth-service")
+        #expect(naming.serviceFromPath("samples/x/logs/api-gateway.log") == "api-gateway")
+    }
+
+    @Test func rotationAndDateSuffixesAreDropped() {
+        #expect(naming.serviceFromPath("/var/log/archive/api-gateway.log.2.gz") == "api-gateway")
+        #expect(naming.serviceFromPath("logs/web-2025-03-12.log") == "web")
+        #expect(naming.serviceFromPath("logs/web.log-20250312") == "web")
+    }
+
+    @Test func kubernetesPathsNameTheContainer() {
+        #expect(naming.serviceFromPath("/var/log/pods/prod_auth-7d9f_0a1b/auth/0.log") == "auth")
+        #expect(naming.serviceFromPath("/var/log/containers/auth-7d9f_prod_auth-0123456789abcdef0123.log") == "auth")
+    }
+
+    @Test func serviceRulesOverrideByGlob() {
+        let rules = ServiceNaming(rules: [ServiceNaming.Rule(argument: "edge=*/nginx/*")!])
+        #expect(rules.override(for: "logs/nginx/access.log") == "edge")
+        #expect(rules.override(for: "logs/app/app.log") == nil)
+        #expect(ServiceNaming.Rule(argument: "=x") == nil)
+    }
+
+    @Test func standardInputIsStdin() {
+        #expect(naming.serviceFromPath("-") == "stdin")
+    }
+}

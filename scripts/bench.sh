@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# make bench: throughput and memory of culprit against references measured in the same run.
+#   1. extract vs ripgrep (`rg -c` with the same regexes) on a generated >= 500 MB corpus
+#   2. analyze vs extract on the same corpus, and analyze's peak RSS
+#   3. watch's peak RSS over 10 million streamed lines, and its alert latency on a live pipe
+# Figures are printed as MB/s and ratios; absolute times vary with the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZE_MB="${BENCH_SIZE_MB:-500}"
+SEED="${BENCH_SEED:-42}"
+RUNS="${BENCH_RUNS:-3}"
+WATCH_LINES="${BENCH_WATCH_LINES:-10000000}"
+DATA=bench-data
+CORPUS="$DATA/corpus-$SIZE_MB-$SEED"
+CULPRIT=.build/release/culprit
+LOGGEN=.build/release/loggen
+
+command -v rg >/dev/null || { echo "bench: ripgrep (rg) is required: scripts/install-deps.sh bench" >&2; exit 1; }
+command -v hyperfine >/dev/null || { echo "bench: hyperfine is required: scripts/install-deps.sh bench" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: GNU time (/usr/bin/time) is required: apt-get install time" >&2; exit 1; }
+
+echo "== building (release)"
+swift build -c release --product culprit >/dev/null
+swift build -c release --product loggen >/dev/null
+
+if [ ! -f "$CORPUS/.complete" ]; then
+    echo "== generating a $SIZE_MB MB corpus (seed $SEED)"
+    rm -rf "$CORPUS"
+    "$LOGGEN" bench --out "$CORPUS" --size-mb "$SIZE_MB" --seed "$SEED"
+    touch "$CORPUS/.complete"
+fi
+BYTES=$(find "$CORPUS" -type f ! -name .complete -printf '%s\n' | awk '{s+=$1} END {print s}')
+MB=$(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b / 1048576}')
+echo "corpus: $MB MB in $(find "$CORPUS" -type f ! -name .complete | wc -l) files, $(nproc) cores"
+
+# The same regexes for ripgrep: named groups become plain groups (Rust regex has no (?J)),
+# and a pattern with no regex contributes its literals.
+PATTERNS="$DATA/rg-patterns.txt"
+"$CULPRIT" patterns list --regexes >"$PATTERNS"
+sed -i -e 's/(?J)//g' -e 's/(?P<[a-z_0-9]*>/(/g' "$PATTERNS"
+echo "regexes: $(wc -l <"$PATTERNS")"
+if ! rg -c -f "$PATTERNS" "$PATTERNS" >/dev/null 2>"$DATA/rg-errors.txt"; then
+    if [ -s "$DATA/rg-errors.txt" ]; then echo "bench: ripgrep rejected a pattern:" >&2; cat "$DATA/rg-errors.txt" >&2; exit 1; fi
+fi
+
+mean() { # mean seconds of command N in a hyperfine JSON export
+    python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['mean'])" "$1" "$2" 2>/dev/null \
+        || grep -o '"mean": *[0-9.e-]*' "$1" | sed -n "$(( $2 + 1 ))p" | sed 's/.*: *//'
+}
+
+echo
+echo "== 1. extract vs ripgrep"
+hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$DATA/extract.json" \
+    -n "culprit extract" "$CULPRIT extract --quiet $CORPUS > /dev/null" \
+    -n "rg -c" "rg -c -f $PATTERNS $CORPUS > /dev/null" >/dev/null
+EXTRACT=$(mean "$DATA/extract.json" 0)
+RG=$(mean "$DATA/extract.json" 1)
+awk -v mb="$MB" -v c="$EXTRACT" -v r="$RG" 'BEGIN {
+    printf "culprit extract: %6.2f s  %7.1f MB/s\n", c, mb / c
+    printf "rg -c          : %6.2f s  %7.1f MB/s\n", r, mb / r
+    printf "extract throughput / ripgrep throughput = %.2f (target >= 1.00)\n", r / c }'
+
+echo
+echo "== 2. analyze vs extract"
+hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$DATA/analyze.json" \
+    -n "culprit analyze" "$CULPRIT analyze --quiet --format json $CORPUS > /dev/null" \
+    -n "culprit extract" "$CULPRIT extract --quiet $CORPUS > /dev/null" >/dev/null
+ANALYZE=$(mean "$DATA/analyze.json" 0)
+EXTRACT2=$(mean "$DATA/analyze.json" 1)
+RSS=$( { /usr/bin/time -f '%M' "$CULPRIT" analyze --quiet --format json "$CORPUS" >/dev/null; } 2>&1 | tail -n 1)
+awk -v a="$ANALYZE" -v e="$EXTRACT2" -v rss="$RSS" 'BEGIN {
+    printf "analyze / extract time = %.2f (target <= 1.30)\n", a / e
+    printf "analyze peak RSS = %.1f MB (target < 500 MB)\n", rss / 1024 }'
+
+echo
+echo "== 3. watch: memory over $WATCH_LINES streamed lines, alert latency"
+RSS=$( { "$LOGGEN" stream --lines "$WATCH_LINES" --seed "$SEED" | /usr/bin/time -f '%M' "$CULPRIT" watch --quiet --format ndjson - >/dev/null; } 2>&1 | tail -n 1)
+awk -v rss="$RSS" 'BEGIN { printf "watch peak RSS over the stream = %.1f MB (target < 64 MB)\n", rss / 1024 }'
+scripts/alert-latency.sh "$CULPRIT"
