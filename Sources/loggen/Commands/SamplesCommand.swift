@@ -1,0 +1,53 @@
+import ArgumentParser
+
+/// `loggen samples`: writes every scenario folder of `samples/`.
+struct SamplesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samples",
+        abstract: "Write the sample scenarios (logs, deploys, expected.json, README.md).",
+        discussion: "Each scenario folder under --out is replaced; other files there are left alone."
+    )
+
+    @Option(name: .long, help: "The samples directory to write into.")
+    var out: String = "samples"
+
+    /// Every scenario, in the order the samples README lists them.
+    static let scenarios: [any SampleScenario] = [
+        AuthLeakScenario(),
+        TwoDeploysOneLeakScenario(),
+        PreexistingLeakScenario(),
+        JVMGCOnlyScenario(),
+        ErrorRegressionScenario(),
+    ]
+
+    func run() throws {
+        let writer = ScenarioWriter(root: out)
+        for scenario in Self.scenarios {
+            let bytes = try writer.write(scenario)
+            print("\(out)/\(scenario.folder): \(bytes) bytes")
+        }
+        try writer.writeIndex(Self.index)
+    }
+
+    /// `samples/README.md`.
+    static let index = """
+        # Sample scenarios
+
+        One folder per scenario: `logs/` (one folder per service), a deploys file where
+        the scenario has one, `expected.json` (what culprit should conclude, and how many
+        events of each kind loggen wrote per service) and a `README.md` telling the story.
+
+        | folder | story | culprit should say |
+        |---|---|---|
+        | `2025-03-12-auth-leak/` | the outage culprit was created from: auth-service 2.3.1 leaks memory, the edge returns 503s, the database slows | auth-service 2.3.1 deploy, likely (`--tz Africa/Lagos`) |
+        | `two-deploys-one-leak/` | checkout and search deployed four minutes apart, only checkout leaks | checkout 4.1.0 deploy, likely |
+        | `preexisting-leak/` | report-worker leaks from the first line; billing-api's deploy is innocent | no likely suspect |
+        | `jvm-gc-only/` | a JVM heap leak visible only in the GC log, ending in OutOfMemoryError | ledger 5.2.0 deploy, likely |
+        | `error-regression/` | payments 3.8.0 (Helm) raises HTTP 500s, memory flat | payments 3.8.0 deploy, likely |
+
+        The files are generated, not hand-written: `swift run loggen samples --out samples`
+        rewrites every scenario folder, byte for byte the same. Change the scenarios in
+        `Sources/loggen/Scenarios/`, not here.
+
+        """
+}

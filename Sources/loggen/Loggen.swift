@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `loggen`: writes culprit's sample scenarios and its benchmark corpus.
+@main
+struct Loggen: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loggen",
+        abstract: "Write realistic service logs for culprit's samples and benchmarks.",
+        discussion: """
+            Output is deterministic: the same version of loggen with the same \
+            arguments writes byte-identical files.
+            """,
+        subcommands: [SamplesCommand.self, BenchCommand.self]
+    )
+}

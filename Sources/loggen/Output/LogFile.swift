@@ -1,0 +1,56 @@
+/// One log file of a sample scenario, collected as timed entries and written in
+/// time order.
+///
+/// Several generators feed the same file (traffic, memory gauges, errors, start
+/// lines), each walking its own timeline; sorting the entries by time, then by the
+/// order they were added, interleaves them as the service would have written them.
+/// Each entry also says which events it must yield, so `expected.json` is counted
+/// from exactly what was written.
+final class LogFile {
+    /// Path inside the scenario folder, e.g. `logs/auth-service/app.log`.
+    let path: String
+    /// The service that events of this file belong to unless an entry names another:
+    /// the folder under `logs/`.
+    let service: String
+    private var entries: [Entry] = []
+    private(set) var tally = EventTally()
+
+    private struct Entry {
+        var time: LogInstant
+        var sequence: Int
+        var bytes: [UInt8]
+    }
+
+    init(path: String, service: String) {
+        self.path = path
+        self.service = service
+    }
+
+    /// A file at `logs/<service>/<name>` whose events belong to `service`.
+    convenience init(service: String, name: String) {
+        self.init(path: "logs/\(service)/\(name)", service: service)
+    }
+
+    /// Adds one record at `time` that must yield one event of each of `kinds` (for
+    /// `service`, or the file's service). `render` writes the record without its
+    /// final newline; a multi-line record (a stack trace) writes its inner newlines.
+    func add(
+        at time: LogInstant, _ kinds: [EventKind] = [], service: String? = nil,
+        render: (inout LineBuffer) -> Void
+    ) {
+        var buffer = LineBuffer(capacity: 256)
+        render(&buffer)
+        buffer.newline()
+        entries.append(Entry(time: time, sequence: entries.count, bytes: buffer.bytes))
+        tally.record(kinds, service: service ?? self.service)
+    }
+
+    /// The file's contents: every record in time order.
+    func contents() -> [UInt8] {
+        let ordered = entries.sorted { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(ordered.reduce(0) { $0 + $1.bytes.count })
+        for entry in ordered { bytes.append(contentsOf: entry.bytes) }
+        return bytes
+    }
+}
