@@ -11,7 +11,7 @@ struct Culprit: ParsableCommand {
         restarts, and ranks the suspect changes with the log lines that prove it.
         """,
         version: CulpritVersion.string,
-        subcommands: [AnalyzeCommand.self, WatchCommand.self, ExtractCommand.self, PatternsCommand.self]
+        subcommands: [AnalyzeCommand.self, WatchCommand.self, ReportCommand.self, ExtractCommand.self, PatternsCommand.self]
     )
 }
 

@@ -25,7 +25,7 @@ public struct AnalysisSession {
         let pipeline = ExtractionPipeline(settings: settings, diagnostics: diagnostics)
         pipeline.run(files: files, render: { $0 }) { events in
             aggregator.add(events)
-            progress?(pipeline.bytesRead)
+            progress?(pipeline.bytesProcessed)
         }
         return (findings(from: aggregator), aggregator, pipeline)
     }

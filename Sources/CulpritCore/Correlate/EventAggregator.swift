@@ -1,7 +1,7 @@
 /// Folds the event stream into per-service activity as it goes by. This is
 /// the only state `analyze`, `report` and `watch` keep; its size depends on
 /// the time span and the number of services, not on the number of lines.
-public struct EventAggregator: Sendable {
+public struct EventAggregator: Sendable, Codable {
     public private(set) var services: [String: ServiceActivity] = [:]
     public private(set) var eventCount = 0
     public private(set) var untimedEvents = 0

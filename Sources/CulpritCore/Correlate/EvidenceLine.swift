@@ -1,5 +1,5 @@
 /// A log line kept as evidence: where it is, when it was, and what it says.
-public struct EvidenceLine: Sendable, Hashable {
+public struct EvidenceLine: Sendable, Hashable, Codable {
     public var ref: SourceRef
     public var time: Int64?
     public var text: String

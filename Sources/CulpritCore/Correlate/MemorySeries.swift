@@ -1,8 +1,8 @@
 /// Memory of one instance (host, pod or file) of a service over time, one
 /// sample per minute: the minute's lowest figure, which for a JVM's post-GC
 /// heap or any sawtooth gauge is the floor a leak raises.
-public struct MemorySeries: Sendable {
-    public struct Sample: Sendable {
+public struct MemorySeries: Sendable, Codable {
+    public struct Sample: Sendable, Codable {
         public var minute: Int64
         public var bytes: Double
         public var evidence: EvidenceLine

@@ -1,5 +1,5 @@
 /// One service's request, error and latency figures for one minute of log time.
-public struct MinuteStats: Sendable {
+public struct MinuteStats: Sendable, Codable {
     /// Request lines (`http` events).
     public var requests = 0
     /// Requests answered 5xx.

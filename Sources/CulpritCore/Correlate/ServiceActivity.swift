@@ -2,15 +2,29 @@
 /// by: per-minute request/error/latency figures, memory per instance, OOM kills,
 /// starts and explicit change lines. Lines themselves are not kept, only the few
 /// that may become evidence, so memory stays bounded by minutes × services.
-public struct ServiceActivity: Sendable {
+public struct ServiceActivity: Sendable, Codable {
+    /// A start line of one instance.
+    public struct Start: Sendable, Codable {
+        public var instance: String
+        public var version: String?
+        public var evidence: EvidenceLine
+    }
+
+    /// A deploy, rollback, restart or config line from the logs.
+    public struct ChangeLine: Sendable, Codable {
+        public var kind: EventKind
+        public var version: String?
+        public var evidence: EvidenceLine
+    }
+
     public var name: String
     public var minutes: [Int64: MinuteStats] = [:]
     public var memory: [String: MemorySeries] = [:]
     public var ooms: [EvidenceLine] = []
     /// Start lines: (instance, version, evidence).
-    public var starts: [(instance: String, version: String?, evidence: EvidenceLine)] = []
+    public var starts: [Start] = []
     /// Deploy, rollback, restart and config lines from the logs.
-    public var changeLines: [(kind: EventKind, version: String?, evidence: EvidenceLine)] = []
+    public var changeLines: [ChangeLine] = []
     /// Version runs per instance, in the order they began.
     public var versionRuns: [VersionRun] = []
     /// Critical-level errors (fatal, panic): crashes.
@@ -66,10 +80,10 @@ public struct ServiceActivity: Sendable {
             addLatency(seconds, event: event, to: &stats)
             minutes[minute] = stats
         case .start:
-            if starts.count < Self.lineCap { starts.append((instance, event.version, EvidenceLine(event))) }
+            if starts.count < Self.lineCap { starts.append(Start(instance: instance, version: event.version, evidence: EvidenceLine(event))) }
             memory[instance]?.restarts.insert(minute)
         case .deploy, .rollback, .restart, .config:
-            if changeLines.count < Self.lineCap { changeLines.append((event.kind, event.version, EvidenceLine(event))) }
+            if changeLines.count < Self.lineCap { changeLines.append(ChangeLine(kind: event.kind, version: event.version, evidence: EvidenceLine(event))) }
             if event.kind == .restart { memory[instance]?.restarts.insert(minute) }
         case .gc:
             break

@@ -1,7 +1,7 @@
 /// A stretch of one instance's lines that carry the same version: when the
 /// version on an instance's lines changes, a new run starts. Runs are how
 /// deploys and rollbacks are inferred from the logs alone.
-public struct VersionRun: Sendable {
+public struct VersionRun: Sendable, Codable {
     public var instance: String
     public var version: String
     public var first: EvidenceLine

@@ -6,14 +6,31 @@ public struct InputFile: Sendable, Hashable {
     public var displayPath: String
     /// Modification time in epoch seconds, used to infer the year of year-less timestamps.
     public var modificationTime: Int64?
+    /// Where an incremental run picks the file up again (`report --state`).
+    public var resume: ResumePoint?
 
-    public init(openPath: String, displayPath: String, modificationTime: Int64? = nil) {
+    public init(openPath: String, displayPath: String, modificationTime: Int64? = nil, resume: ResumePoint? = nil) {
         self.openPath = openPath
         self.displayPath = displayPath
         self.modificationTime = modificationTime
+        self.resume = resume
     }
 
     public var isStandardInput: Bool { openPath == "-" }
 
     public static let standardInput = InputFile(openPath: "-", displayPath: "-")
+}
+
+/// A checkpoint inside a plain file: the byte offset after the last whole line
+/// read, how many lines came before it, and the last time seen.
+public struct ResumePoint: Sendable, Hashable, Codable {
+    public var offset: Int64
+    public var lines: Int
+    public var lastTime: Int64?
+
+    public init(offset: Int64, lines: Int, lastTime: Int64?) {
+        self.offset = offset
+        self.lines = lines
+        self.lastTime = lastTime
+    }
 }

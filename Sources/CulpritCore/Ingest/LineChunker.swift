@@ -19,6 +19,9 @@ public struct LineChunker<Source: ByteSource> {
     private var atStart = true
     public private(set) var truncatedLines = 0
     public private(set) var bytesRead = 0
+    /// Bytes of a last line that had no newline when the input ended: a
+    /// checkpoint stops before them, so the line is read whole next time.
+    public private(set) var unterminatedTailBytes = 0
 
     public init(source: Source, chunkSize: Int = defaultChunkSize, maxLineLength: Int = defaultMaxLineLength, streaming: Bool = false) {
         self.source = source
@@ -85,6 +88,7 @@ public struct LineChunker<Source: ByteSource> {
         if let chunk = splitAtLastNewline() { return chunk }
         if force {
             var chunk = pending
+            unterminatedTailBytes = pending.count
             pending = []
             if chunk.count > maxLineLength {
                 chunk.removeLast(chunk.count - maxLineLength)

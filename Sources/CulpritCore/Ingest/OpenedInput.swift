@@ -1,5 +1,11 @@
 /// An input opened for reading: gzip is recognised by its magic bytes (not the
 /// file name), so rotated `app.log.2.gz` and piped gzip both work.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 public struct OpenedInput: ByteSource {
     private enum Backing {
         case plain(FileDescriptorSource)
@@ -15,6 +21,16 @@ public struct OpenedInput: ByteSource {
         self.file = file
         let fd = file.isStandardInput ? FileDescriptorSource.standardInput : try FileDescriptorSource(opening: file.openPath, displayPath: file.displayPath)
         descriptorSource = fd
+        if let resume = file.resume, resume.offset > 0 {
+            // A checkpoint is only ever taken in a plain file: continue there.
+            guard lseek(fd.descriptor, off_t(resume.offset), SEEK_SET) == off_t(resume.offset) else {
+                fd.close()
+                throw InputError(path: file.displayPath, message: "cannot seek to the checkpoint at byte \(resume.offset)")
+            }
+            backing = .plain(fd)
+            isGzip = false
+            return
+        }
         var peeked = PeekedSource(upstream: fd)
         let magic = try peeked.peek(2)
         if magic.count == 2, magic[0] == 0x1F, magic[1] == 0x8B {

@@ -14,6 +14,8 @@ public final class ExtractionPipeline {
     public let batchSize: Int
     public let chunkSize: Int
     public private(set) var bytesRead = 0
+    /// Bytes of every chunk handed on so far (for progress while files are still open).
+    public private(set) var bytesProcessed = 0
     public private(set) var linesRead = 0
     public private(set) var filesRead = 0
 
@@ -84,6 +86,7 @@ public final class ExtractionPipeline {
             }
             if batch.isEmpty { break }
 
+            bytesProcessed += batch.reduce(0) { $0 + $1.bytes.count }
             let results = extractInParallel(batch, states: states)
             var ordered = [[LogEvent]]()
             ordered.reserveCapacity(batch.count)
@@ -96,11 +99,17 @@ public final class ExtractionPipeline {
             // A file closed while filling this batch reports its cut lines once all are numbered.
             for (index, chunkerCuts) in closedFiles {
                 reportTruncation(states[index]!, chunkerCuts: chunkerCuts)
+                finalStates[states[index]!.context.file.displayPath] = states[index]!
                 states[index] = nil
             }
             closedFiles.removeAll()
         }
     }
+
+    /// What became of each file read, for checkpoints (in the order files closed).
+    public private(set) var outcomes: [FileOutcome] = []
+    /// Lines counted once all of a file's chunks were numbered, by display path.
+    public private(set) var finalStates: [String: FileExtractionState] = [:]
 
     /// When the run's logs are from, for year-less timestamps.
     private var yearReference: Int64?
@@ -133,11 +142,16 @@ public final class ExtractionPipeline {
         }
         let envelope = first.map(Self.detectEnvelope) ?? .text
         let context = FileContext(file: file, envelope: envelope, settings: settings, yearReference: yearReference)
-        return (OpenFile(state: FileExtractionState(context: context), chunker: chunker, input: input), first)
+        return (OpenFile(state: FileExtractionState(context: context, resume: file.resume), chunker: chunker, input: input), first)
     }
 
     private func close(_ file: inout OpenFile, index: Int) {
         bytesRead += file.chunker.bytesRead
+        let tail = file.chunker.unterminatedTailBytes
+        outcomes.append(FileOutcome(
+            file: file.state.context.file, isGzip: file.input.isGzip,
+            endOffset: (file.state.context.file.resume?.offset ?? 0) + Int64(file.chunker.bytesRead - tail),
+            pendingLines: tail > 0 ? 1 : 0, truncated: file.chunker.underlyingSource.isTruncated))
         if file.chunker.underlyingSource.isTruncated {
             diagnostics.warn("\(file.state.context.file.displayPath): truncated gzip data; events up to the break were read")
         }

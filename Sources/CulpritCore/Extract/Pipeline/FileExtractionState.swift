@@ -7,7 +7,11 @@ public struct FileExtractionState: Sendable {
     public private(set) var lastTime: Int64?
     public private(set) var truncatedLines = 0
 
-    public init(context: FileContext) { self.context = context }
+    public init(context: FileContext, resume: ResumePoint? = nil) {
+        self.context = context
+        linesBefore = resume?.lines ?? 0
+        lastTime = resume?.lastTime
+    }
 
     /// Makes a chunk's events file-relative, in order; returns them.
     public mutating func absorb(_ result: ChunkResult) -> [LogEvent] {

@@ -1,0 +1,10 @@
+/// How far one input was read, so an incremental run can continue after it.
+public struct FileOutcome: Sendable {
+    public var file: InputFile
+    public var isGzip: Bool
+    /// Byte offset just after the last whole line read (plain files).
+    public var endOffset: Int64
+    /// 1 when the input ended in a line without a newline: it is read again next time.
+    public var pendingLines: Int
+    public var truncated: Bool
+}

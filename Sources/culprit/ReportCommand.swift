@@ -1,0 +1,90 @@
+import ArgumentParser
+import CulpritCore
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a report (HTML, Markdown or JSON) over a time window; safe to run from cron.",
+        discussion: """
+        Examples:
+          culprit report --since 24h /var/log/app -o /srv/reports/culprit.html
+          culprit report --since 24h --state /var/lib/culprit /var/log/app -o report.html --fail-on likely
+          culprit report --since 6h --relative-to last-event archive/ -o postmortem.md
+        With --state, each run reads only what was appended since the last one (rotation-aware).
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var analysis: AnalysisOptions
+
+    @Option(help: ArgumentHelp("html, markdown, json or table; default from -o's extension (markdown on stdout).", valueName: "F"))
+    var format: ReportFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE atomically.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Keep per-file checkpoints and aggregates in DIR, so each run reads only new bytes.", valueName: "DIR"))
+    var state: String?
+
+    @Option(help: ArgumentHelp("The report's title.", valueName: "TEXT"))
+    var title: String = "culprit report"
+
+    @Argument(help: ArgumentHelp("Files, directories or .gz files.", valueName: "PATH"))
+    var paths: [String] = []
+
+    func run() throws {
+        let settings: ExtractionSettings
+        do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
+        let diagnostics = Diagnostics(quiet: input.quiet)
+        let (allFiles, errors) = InputExpander.expand(paths.isEmpty ? ["-"] : paths)
+        for error in errors { diagnostics.error(error.description) }
+        if allFiles.isEmpty { exitWithError("nothing to read") }
+
+        var saved = ReportState()
+        var files = allFiles
+        if let state {
+            let (loaded, warning) = ReportState.load(directory: state)
+            if let warning { diagnostics.warn(warning) }
+            saved = loaded
+            let plan = saved.plan(allFiles)
+            files = plan.read
+        }
+        let zone = settings.zone
+        let session = AnalysisSession(settings: settings, window: analysis.window(zone: zone, defaultAnchor: .now),
+                                      detection: analysis.detection, records: analysis.records(zone: zone))
+        let progress = ProgressBar(totalBytes: ProgressBar.totalBytes(files), quiet: input.quiet)
+        let (findings, aggregator, pipeline) = session.run(files: files, diagnostics: diagnostics, aggregator: state == nil ? nil : saved.aggregator,
+                                                          progress: progress.update)
+        progress.finish()
+        if pipeline.filesRead == 0, state == nil { exitWithError("no input could be read") }
+
+        let sink: OutputSink
+        do { sink = try output.map(OutputSink.init(path:)) ?? OutputSink() } catch { exitWithError("\(error)") }
+        let chosen = format ?? (output == nil ? .markdown : ReportFormat.inferred(from: output, terminal: false))
+        do {
+            let text: String
+            switch chosen {
+            case .html: text = FindingsHTML.render(findings, title: title)
+            case .markdown: text = FindingsMarkdown.render(findings, title: title)
+            default: text = chosen.render(findings, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            }
+            try sink.write(text)
+            try sink.finish()
+        } catch is OutputSink.Closed {
+            throw ExitCode.success
+        }
+        if let state {
+            var next = saved
+            var kept = aggregator
+            // Keep at most 30 days of aggregates so the state stays small.
+            if let end = kept.span?.end { kept.prune(before: end - 30 * 86_400_000_000) }
+            next.aggregator = kept
+            next.aggregator.since = nil
+            next.aggregator.until = nil
+            next.record(outcomes: pipeline.outcomes, linesByPath: pipeline.finalStates, inputs: allFiles)
+            do { try next.save(directory: state) } catch { exitWithError("\(error)") }
+        }
+        throw analysis.exitCode(for: findings)
+    }
+}
