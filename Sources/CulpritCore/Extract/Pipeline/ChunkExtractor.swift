@@ -11,9 +11,9 @@ final class ChunkExtractor {
     private var rules = ContinuationRules()
     private var viewScratch = [UInt8]()
 
-    /// Record heads seen recently, to find the time of a record that has none.
-    private var recentHeads: [Range<Int>] = []
-    private static let recentHeadLimit = 16
+    /// The time of the last timed line before byte `start` of the chunk, from the
+    /// previous backward search: searches never cover the same lines twice.
+    private var knownTime: (start: Int, time: Int64?) = (0, nil)
 
     init(settings: ExtractionSettings, context: FileContext) {
         self.settings = settings
@@ -76,7 +76,7 @@ final class ChunkExtractor {
         }
         if let open = record { finish(open, chunk: chunk, into: &result) }
         result.lineCount = lineNumber
-        result.lastTime = timeOfRecentHeads(chunk)
+        result.lastTime = timeBefore(chunk.count, in: chunk)
         return result
     }
 
@@ -88,10 +88,6 @@ final class ChunkExtractor {
     }
 
     private func finish(_ record: OpenRecord, chunk: UnsafeBufferPointer<UInt8>, into result: inout ChunkResult) {
-        defer {
-            recentHeads.append(record.lines[0])
-            if recentHeads.count > Self.recentHeadLimit { recentHeads.removeFirst() }
-        }
         guard !record.mask.isEmpty else { return }
         let headLine = UnsafeBufferPointer(rebasing: chunk[record.lines[0]])
         var head = decoder.decode(headLine, envelope: context.envelope)
@@ -110,7 +106,8 @@ final class ChunkExtractor {
         }
         guard !drafts.isEmpty else { return }
         var time = head.time
-        if time == nil { time = timeOfRecentHeads(chunk) }
+        if time == nil { time = timeBefore(record.lines[0].lowerBound, in: chunk) }
+        if let time = head.time { knownTime = (record.lines[0].lowerBound, time) }
         let excerpt = Self.excerpt(headLine)
         for draft in drafts {
             let service = serviceName(draft: draft, head: head)
@@ -136,13 +133,33 @@ final class ChunkExtractor {
         return draft.service ?? context.overrideService ?? head.service ?? context.pathService
     }
 
-    /// The time of the newest recent record head that has one.
-    private func timeOfRecentHeads(_ chunk: UnsafeBufferPointer<UInt8>) -> Int64? {
-        for range in recentHeads.reversed() {
-            let line = UnsafeBufferPointer(rebasing: chunk[range])
-            if let time = decoder.decode(line, envelope: context.envelope).time { return time }
+    /// The time of the last line with one before byte `start` (a line start) of
+    /// the chunk, nil when no line since the chunk began has one. Lines are
+    /// decoded backwards only as far as the previous search reached.
+    private func timeBefore(_ start: Int, in chunk: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard start > knownTime.start else { return knownTime.time }
+        var end = start
+        var found: Int64?
+        var searched = false
+        while end > knownTime.start {
+            // The line ending just before `end` (whose newline is at end - 1).
+            var lineStart = end - 1
+            while lineStart > knownTime.start, chunk[lineStart - 1] != 0x0A { lineStart -= 1 }
+            var lineEnd = end - 1
+            if lineEnd > lineStart, chunk[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            if lineEnd > lineStart {
+                let line = UnsafeBufferPointer(rebasing: chunk[lineStart..<min(lineEnd, lineStart + settings.maxLineLength)])
+                if let time = decoder.decode(line, envelope: context.envelope).time {
+                    found = time
+                    searched = true
+                    break
+                }
+            }
+            end = lineStart
         }
-        return nil
+        let time = searched ? found : knownTime.time
+        knownTime = (start, time)
+        return time
     }
 
     /// The first `LogEvent.excerptLimit` bytes of a line as text (invalid UTF-8 repaired).

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import CulpritCore
+
+/// Appends to a file through its own descriptor, as a logging process does:
+/// after a rename it keeps writing to the renamed file until it reopens.
+final class LogWriter {
+    private var handle: FileHandle
+    let path: String
+    private(set) var next = 1
+
+    init(path: String) throws {
+        self.path = path
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle.seekToEndOfFile()
+    }
+
+    func write(_ count: Int) {
+        for _ in 0..<count {
+            handle.write(Data("line \(next)\n".utf8))
+            next += 1
+        }
+    }
+
+    func writePartial(_ text: String) { handle.write(Data(text.utf8)) }
+
+    func reopen() throws {
+        try handle.close()
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    }
+
+    func close() { try? handle.close() }
+}
+
+func lines(from changes: [FileFollower.Change]) -> [String] {
+    changes.flatMap { change -> [String] in
+        guard case .lines(let bytes) = change else { return [] }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+}
+
+@Suite struct FileFollowerTests {
+    func directory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("follow-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func partialLastLineWaitsForItsNewline() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let writer = try LogWriter(path: dir + "/app.log")
+        var follower = FileFollower(path: dir + "/app.log", displayPath: "app.log", fromEnd: false)
+        writer.write(2)
+        writer.writePartial("half a li")
+        #expect(lines(from: follower.poll()) == ["line 1", "line 2"])
+        writer.writePartial("ne\n")
+        #expect(lines(from: follower.poll()) == ["half a line"])
+        writer.close()
+    }
+
+    @Test func renameRotationWhileWritingLosesAndRepeatsNothing() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        let writer = try LogWriter(path: path)
+        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false)
+        var seen = [String]()
+        for round in 0..<5 {
+            writer.write(100)
+            seen += lines(from: follower.poll())
+            writer.write(37)
+            // logrotate's rename: the writer keeps its descriptor and writes on into app.log.1.
+            try? FileManager.default.removeItem(atPath: path + ".1")
+            try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+            writer.write(11 + round)
+            try writer.reopen()
+            writer.write(5)
+            seen += lines(from: follower.poll())
+        }
+        writer.write(3)
+        seen += lines(from: follower.poll())
+        writer.close()
+        #expect(seen == (1..<writer.next).map { "line \($0)" })
+    }
+
+    @Test func copyTruncateStartsAgainFromTheTop() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        let writer = try LogWriter(path: path)
+        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false)
+        var seen = [String]()
+        var restarts = 0
+        for _ in 0..<3 {
+            writer.write(50)
+            seen += lines(from: follower.poll())
+            // logrotate's copytruncate: copy, then empty the file in place; the writer appends (O_APPEND-like).
+            try FileManager.default.copyItem(atPath: path, toPath: path + ".\(restarts)")
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle.truncate(atOffset: 0)
+            try handle.close()
+            try writer.reopen()
+            writer.write(20)
+            let changes = follower.poll()
+            restarts += changes.filter { if case .restarted = $0 { return true } else { return false } }.count
+            seen += lines(from: changes)
+        }
+        writer.close()
+        #expect(restarts == 3)
+        #expect(seen == (1..<writer.next).map { "line \($0)" })
+    }
+
+    @Test func startingAtTheEndSkipsWhatWasThere() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let writer = try LogWriter(path: dir + "/app.log")
+        writer.write(10)
+        var follower = FileFollower(path: dir + "/app.log", displayPath: "app.log", fromEnd: true)
+        #expect(lines(from: follower.poll()).isEmpty)
+        writer.write(1)
+        #expect(lines(from: follower.poll()) == ["line 11"])
+        writer.close()
+    }
+}
