@@ -76,7 +76,7 @@ struct SampleScenario: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: SampleScenario.all)
     func extractFindsTheEventsTheScenarioWrote(_ scenario: SampleScenario) throws {
-        let result = try CulpritBinary.run(["extract", scenario.relativeLogs, "--format", "ndjson"] + scenario.zoneArguments)
+        let result = try CulpritBinary.run(["extract", "--format", "ndjson"] + scenario.inputs + scenario.zoneArguments)
         #expect(result.status == 0, "\(result.stderr)")
         var counts = [String: [String: Int]]()
         for line in result.stdout.split(separator: "\n") {

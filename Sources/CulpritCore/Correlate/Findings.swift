@@ -10,6 +10,7 @@ public struct Findings: Sendable {
     public var services: [ServiceSeries]
     public var eventCount: Int
 
+    /// Findings from their parts (an analysis builds them; renderers and tests read them).
     public init(window: (start: Int64, end: Int64)?, suspects: [Suspect], anomalies: [Anomaly], changes: [ChangeMarker],
                 timeline: [TimelineEntry], services: [ServiceSeries], eventCount: Int) {
         self.window = window
@@ -32,6 +33,7 @@ public struct TimelineEntry: Sendable {
     public var title: String
     public var evidence: EvidenceLine?
 
+    /// A moment of the incident, with the line that shows it when there is one.
     public init(time: Int64, service: String, title: String, evidence: EvidenceLine?) {
         self.time = time
         self.service = service
@@ -49,6 +51,7 @@ public struct ServiceSeries: Sendable {
     public var errors: [(minute: Int64, errors: Int, requests: Int)]
     public var ooms: [Int64]
 
+    /// A service's series; `minute` counts minutes since the epoch, `ooms` are times in microseconds.
     public init(service: String, memory: [(minute: Int64, bytes: Double)], memoryLimit: Double?,
                 errors: [(minute: Int64, errors: Int, requests: Int)], ooms: [Int64]) {
         self.service = service

@@ -1,7 +1,7 @@
 /// A `PATH:LINE` reference, printed the way ripgrep prints matches: the path as
 /// given on the command line (joined with the file's path inside a directory),
 /// `-` for standard input; the line is 1-based and counts decompressed lines.
-public struct SourceRef: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceRef: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var path: String
     public var line: Int
 

@@ -107,7 +107,7 @@ struct HTMLReport {
             out.raw("<span class=\"bar "); out.raw(verdict); out.raw("\"><i style=\"width:")
             out.int(Int((min(max(suspect.score, 0), 1) * 100).rounded())); out.raw("%\"></i></span>")
             out.raw("</td><td><span class=\"pill "); out.raw(verdict); out.raw("\">"); out.raw(verdict)
-            out.raw("</span></td><td>"); out.text(change.service)
+            out.raw("</span></td><td class=\"svc\">"); out.text(change.service)
             out.raw("</td><td>")
             if let previous = change.previousVersion, change.version != nil { out.text(previous); out.raw(" → ") }
             out.text(change.version ?? "–")
@@ -157,8 +157,8 @@ struct HTMLReport {
             out.raw("<tr><td class=\"time\">"); out.text(clock.cell(anomaly.start))
             out.raw("</td><td class=\"time\">")
             if let end = anomaly.end { out.text(clock.cell(end)) } else { out.raw("<span class=\"muted\">ongoing</span>") }
-            out.raw("</td><td>"); out.text(anomaly.service)
-            out.raw("</td><td>"); out.raw(String(anomaly.kind.rawValue.map { $0 == "_" ? " " : $0 }))
+            out.raw("</td><td class=\"svc\">"); out.text(anomaly.service)
+            out.raw("</td><td class=\"kind\">"); out.raw(String(anomaly.kind.rawValue.map { $0 == "_" ? " " : $0 }))
             if anomaly.preExisting { out.raw("<span class=\"pill pre\">already under way</span>") }
             out.raw("</td><td>"); out.text(Self.sentence(anomaly.summary))
             Self.lines(anomaly.evidence.prefix(1), into: &out)
@@ -179,7 +179,7 @@ struct HTMLReport {
             let isFocus = focus.map { $0.time == entry.time && $0.service == entry.service } ?? false
             out.raw(isFocus ? "<tr class=\"focus\"><td class=\"time\">" : "<tr><td class=\"time\">")
             out.text(clock.cell(entry.time))
-            out.raw("</td><td>"); out.text(entry.service)
+            out.raw("</td><td class=\"svc\">"); out.text(entry.service)
             out.raw("</td><td>"); out.text(entry.title)
             if let line = entry.evidence { Self.lines([line], into: &out) }
             out.raw("</td></tr>\n")
@@ -201,8 +201,11 @@ struct HTMLReport {
         if opened { out.raw("</pre>") }
     }
 
-    /// A summary as a sentence: capital first letter.
+    /// A summary as a sentence: capital first letter, unless it begins with a
+    /// name (`api-gateway: …`, `p99 …`) that must keep its case.
     static func sentence(_ text: String) -> String {
-        text.prefix(1).uppercased() + text.dropFirst()
+        let firstWord = text.prefix { $0 != " " }
+        guard !firstWord.isEmpty, firstWord.allSatisfy({ $0.isLetter && $0.isLowercase }) else { return text }
+        return text.prefix(1).uppercased() + text.dropFirst()
     }
 }

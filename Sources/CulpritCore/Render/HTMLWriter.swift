@@ -34,7 +34,7 @@ struct HTMLWriter {
     /// Appends a coordinate rounded to one decimal place, without a trailing `.0`.
     mutating func coordinate(_ value: Double) {
         guard value.isFinite else { bytes.append(UInt8(ascii: "0")); return }
-        let tenths = Int((value * 10).rounded())
+        let tenths = Int((min(max(value, -1e12), 1e12) * 10).rounded())
         if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = abs(tenths)
         int(magnitude / 10)

@@ -37,6 +37,7 @@ enum ReportStyle {
     th{font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);background:#eef1f5}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
     td.time{white-space:nowrap;font-variant-numeric:tabular-nums}
+    td.svc,td.kind,th{white-space:nowrap}
     tr.focus td{background:#fef3f2}
     tr.focus td:first-child{box-shadow:inset 4px 0 0 var(--likely)}
     .pill{display:inline-block;padding:0 8px;border-radius:999px;font-size:12px;font-weight:600;border:1px solid currentColor;line-height:18px}
@@ -83,16 +84,16 @@ enum ReportStyle {
     .grid line{stroke:#e8ebf0;stroke-width:1}
     .grid .ytick{text-anchor:end;font-variant-numeric:tabular-nums}
     .xaxis line{stroke:#98a2b3;stroke-width:1}
-    .xaxis text{text-anchor:middle;font-variant-numeric:tabular-nums}
-    .xaxis .date{font-weight:600;fill:var(--ink)}
-    .xaxis .utc{text-anchor:end;fill:var(--faint)}
+    .xaxis text{font-variant-numeric:tabular-nums}
+    svg.chart .xaxis .date{font-weight:600;fill:var(--ink)}
+    svg.chart .xaxis .utc{text-anchor:end;fill:var(--faint)}
     path.line{fill:none;stroke-width:2;stroke-linejoin:round;stroke-linecap:round}
     path.area{stroke:none;opacity:.1}
     .line.mem{stroke:var(--mem)} .area.mem,.dot.mem{fill:var(--mem)}
     .line.err{stroke:var(--err)} .area.err,.dot.err{fill:var(--err)}
     path.area.err{opacity:.12}
     .limit line{stroke:var(--oom);stroke-width:1.2;stroke-dasharray:6 4;opacity:.7}
-    .limit text{fill:var(--oom);text-anchor:end;font-weight:600}
+    svg.chart .limit text{fill:var(--oom);text-anchor:end;font-weight:600}
     circle.event{fill:var(--oom);stroke:#fff;stroke-width:1.5}
     .marker line{stroke-width:1.5}
     svg.chart text.mlabel{font-weight:500;paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}
@@ -102,6 +103,7 @@ enum ReportStyle {
     .m-config line{stroke:var(--config);stroke-dasharray:5 3 1 3} svg.chart .mlabel.m-config{fill:var(--config)}
     .m-other line{stroke:#b9b3d6;stroke-width:1} svg.chart .mlabel.m-other{fill:#8f88b5;font-weight:400}
     .marker.focus line{stroke-width:2.5} svg.chart .mlabel.focus{font-weight:700}
+    .marker.m-other.focus line{stroke:var(--deploy);stroke-width:1.5;opacity:.75} svg.chart .mlabel.m-other.focus{fill:var(--deploy);font-weight:600}
     .empty{color:var(--muted);font-style:italic}
     footer{margin-top:34px;color:var(--faint);font-size:12px}
     @media print{

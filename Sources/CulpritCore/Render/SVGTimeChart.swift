@@ -28,11 +28,11 @@ struct SVGTimeChart {
         let plotWidth = Self.right - Self.left
         let markers = self.markers.filter { axis.contains($0.time) }.sorted { $0.time < $1.time }
         let markerXs = markers.map { Self.left + axis.fraction($0.time) * plotWidth }
-        let layout = MarkerLabelLayout(markers: markers, xs: markerXs, plotLeft: Self.left, plotRight: Self.right)
+        let labels = ChartMarker.labelled(markers, xs: markerXs)
+        let layout = MarkerLabelLayout(markers: labels.map(\.marker), xs: labels.map(\.x), plotLeft: Self.left, plotRight: Self.right)
         let plotTop = 10 + Double(layout.rowCount) * Self.rowHeight + (layout.rowCount > 0 ? 6 : 0)
         let plotBottom = plotTop + plotHeight
-        let hasDates = axis.ticks.indices.contains { axis.dateLabel(at: $0) != nil }
-        let height = plotBottom + (hasDates ? 38 : 24)
+        let height = plotBottom + 38
         func x(_ time: Int64) -> Double { Self.left + axis.fraction(time) * plotWidth }
         func y(_ value: Double) -> Double { plotBottom - min(max(value / values.top, 0), 1) * plotHeight }
 
@@ -63,23 +63,29 @@ struct SVGTimeChart {
         }
 
         for (index, marker) in markers.enumerated() {
-            let baseline = layout.placements[index].row.map { plotTop - 6 - Double($0) * Self.rowHeight }
             out.raw("<g class=\"marker m-"); out.raw(marker.style.rawValue); out.raw(marker.emphasized ? " focus" : "")
             out.raw("\"><title>"); out.text(marker.tooltip); out.raw("</title><line x1=\"")
             out.coordinate(markerXs[index]); out.raw("\" x2=\""); out.coordinate(markerXs[index])
-            out.raw("\" y1=\""); out.coordinate(baseline.map { $0 - 9 } ?? plotTop); out.raw("\" y2=\""); out.coordinate(plotBottom)
+            out.raw("\" y1=\""); out.coordinate(plotTop); out.raw("\" y2=\""); out.coordinate(plotBottom)
             out.raw("\"/></g>\n")
         }
-        // Labels after all lines: a line that has to pass behind a label does not cross its text.
-        for (index, marker) in markers.enumerated() {
+        // Stems from the plot up to each label's row, then the labels over all
+        // lines: a line that has to pass behind a label does not cross its text.
+        let rows = layout.placements.map { $0.row.map { plotTop - 6 - Double($0) * Self.rowHeight } }
+        for (index, label) in labels.enumerated() {
+            guard let baseline = rows[index] else { continue }
+            out.raw("<g class=\"marker m-"); out.raw(label.marker.style.rawValue); out.raw(label.marker.emphasized ? " focus" : "")
+            out.raw("\"><line x1=\""); out.coordinate(label.x); out.raw("\" x2=\""); out.coordinate(label.x)
+            out.raw("\" y1=\""); out.coordinate(baseline - 9); out.raw("\" y2=\""); out.coordinate(plotTop); out.raw("\"/></g>\n")
+        }
+        for (index, label) in labels.enumerated() {
+            guard let baseline = rows[index] else { continue }
             let placement = layout.placements[index]
-            guard let row = placement.row else { continue }
-            out.raw("<text class=\"mlabel m-"); out.raw(marker.style.rawValue); out.raw(marker.emphasized ? " focus" : "")
-            out.raw("\" x=\"")
-            out.coordinate(placement.leftOfLine ? placement.right : placement.left)
-            out.raw("\" y=\""); out.coordinate(plotTop - 6 - Double(row) * Self.rowHeight)
+            out.raw("<text class=\"mlabel m-"); out.raw(label.marker.style.rawValue); out.raw(label.marker.emphasized ? " focus" : "")
+            out.raw("\" x=\""); out.coordinate(placement.leftOfLine ? placement.right : placement.left)
+            out.raw("\" y=\""); out.coordinate(baseline)
             out.raw(placement.leftOfLine ? "\" text-anchor=\"end\">" : "\">")
-            out.text(marker.label); out.raw("</text>\n")
+            out.text(label.marker.label); out.raw("</text>\n")
         }
 
         drawLine(into: &out, x: x, y: y, baseline: plotBottom)
@@ -99,16 +105,20 @@ struct SVGTimeChart {
         out.raw("\" y1=\""); out.coordinate(plotBottom); out.raw("\" y2=\""); out.coordinate(plotBottom); out.raw("\"/>")
         for (index, tick) in axis.ticks.enumerated() {
             let tickX = x(tick)
+            // A label centred on a tick at the plot's edge would run into the
+            // value labels (left) or off the chart (right): align it to the edge instead.
+            let anchor = tickX - Self.left < 20 ? "\" text-anchor=\"start\">" : Self.right - tickX < 20 ? "\" text-anchor=\"end\">"
+                : "\" text-anchor=\"middle\">"
             out.raw("<line x1=\""); out.coordinate(tickX); out.raw("\" x2=\""); out.coordinate(tickX)
             out.raw("\" y1=\""); out.coordinate(plotBottom); out.raw("\" y2=\""); out.coordinate(plotBottom + 4); out.raw("\"/>")
-            out.raw("<text x=\""); out.coordinate(tickX); out.raw("\" y=\""); out.coordinate(plotBottom + 16); out.raw("\">")
+            out.raw("<text x=\""); out.coordinate(tickX); out.raw("\" y=\""); out.coordinate(plotBottom + 16); out.raw(anchor)
             out.text(axis.clockLabel(tick)); out.raw("</text>")
             if let date = axis.dateLabel(at: index) {
                 out.raw("<text class=\"date\" x=\""); out.coordinate(tickX); out.raw("\" y=\""); out.coordinate(plotBottom + 30)
-                out.raw("\">"); out.text(date); out.raw("</text>")
+                out.raw(anchor); out.text(date); out.raw("</text>")
             }
         }
-        out.raw("<text class=\"utc\" x=\""); out.coordinate(Self.left - 8); out.raw("\" y=\""); out.coordinate(plotBottom + 16)
+        out.raw("<text class=\"utc\" x=\""); out.coordinate(Self.right); out.raw("\" y=\""); out.coordinate(plotBottom + 30)
         out.raw("\">UTC</text></g>\n</svg>\n")
     }
 

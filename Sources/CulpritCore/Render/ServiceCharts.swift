@@ -18,7 +18,7 @@ struct ServiceCharts {
         service = series.service
         let markers = changes.compactMap { change -> ChartMarker? in
             if change.service == series.service { return ChartMarker(change, own: true, emphasized: change == focus) }
-            return change.kind == .deploy ? ChartMarker(change, own: false, emphasized: false) : nil
+            return change.kind == .deploy || change == focus ? ChartMarker(change, own: false, emphasized: change == focus) : nil
         }
         if !series.memory.isEmpty {
             let line = ChartLine(minutes: series.memory.map { ($0.minute, $0.bytes) })
@@ -33,7 +33,8 @@ struct ServiceCharts {
         }
         if series.errors.contains(where: { $0.errors > 0 || $0.requests > 0 }) {
             errorsArePercent = series.errors.contains { $0.requests > 0 }
-            let samples = errorsArePercent ? Self.percentages(series.errors) : Self.counts(series.errors)
+            let samples = errorsArePercent ? Self.percentages(series.errors)
+                                           : Self.counts(series.errors, logging: series.memory.map(\.minute))
             let line = ChartLine(minutes: samples)
             let peak = line.maximum ?? 0
             errors = SVGTimeChart(seriesClass: "err", accessibleLabel: series.service + " errors over time", axis: axis,
@@ -52,15 +53,21 @@ struct ServiceCharts {
     }
 
     /// Errors per minute. A service's minutes exist only when it logged something
-    /// countable, so a missing minute within a short gap counts as zero errors
-    /// (rather than a ramp between two error minutes); longer gaps stay gaps.
-    static func counts(_ minutes: [(minute: Int64, errors: Int, requests: Int)]) -> [(minute: Int64, value: Double)] {
+    /// countable, so a minute without an entry counts as zero errors when the
+    /// service was evidently logging then: it reported its memory that minute, or
+    /// the minute lies in a short gap (at most `ChartLine.gapMinutes`) between two
+    /// entries. Longer silences stay gaps.
+    static func counts(_ minutes: [(minute: Int64, errors: Int, requests: Int)], logging: [Int64] = []) -> [(minute: Int64, value: Double)] {
+        var byMinute = [Int64: Double]()
+        for minute in minutes { byMinute[minute.minute, default: 0] += Double(minute.errors) }
+        for minute in logging where byMinute[minute] == nil { byMinute[minute] = 0 }
         var out = [(minute: Int64, value: Double)]()
-        for minute in minutes.sorted(by: { $0.minute < $1.minute }) {
-            if let last = out.last?.minute, minute.minute - last > 1, minute.minute - last <= ChartLine.gapMinutes {
-                for missing in (last + 1)..<minute.minute { out.append((missing, 0)) }
+        out.reserveCapacity(byMinute.count)
+        for (minute, errors) in byMinute.sorted(by: { $0.key < $1.key }) {
+            if let last = out.last?.minute, minute - last > 1, minute - last <= ChartLine.gapMinutes {
+                for missing in (last + 1)..<minute { out.append((missing, 0)) }
             }
-            out.append((minute.minute, Double(minute.errors)))
+            out.append((minute, errors))
         }
         return out
     }
@@ -90,7 +97,11 @@ struct ServiceCharts {
         out.raw("</span><span class=\"legend\">")
         out.raw("<span class=\"key line-"); out.raw(chart.seriesClass); out.raw("\">")
         out.raw(chart.seriesClass == "mem" ? "memory" : "errors"); out.raw("</span>")
-        let styles = Set(chart.markers.filter { chart.axis.contains($0.time) }.map(\.style))
+        let shown = chart.markers.filter { chart.axis.contains($0.time) }
+        if let suspect = shown.first(where: { $0.emphasized && $0.style == .other }) {
+            out.raw("<span class=\"key k-deploy\">suspect: "); out.text(suspect.subject); out.raw("</span>")
+        }
+        let styles = Set(shown.filter { !($0.emphasized && $0.style == .other) }.map(\.style))
         for (style, name) in [(ChartMarker.Style.deploy, "deploy"), (.rollback, "rollback"), (.restart, "restart"),
                               (.config, "config change"), (.other, "other services' deploys")] where styles.contains(style) {
             out.raw("<span class=\"key k-"); out.raw(style.rawValue); out.raw("\">"); out.raw(name); out.raw("</span>")

@@ -13,8 +13,10 @@ struct TimeAxis {
     /// The narrowest domain shown: a single sample sits in the middle of ten minutes.
     static let minimumSpan: Int64 = 10 * 60_000_000
     /// Tick steps tried in order, seconds.
+    /// Up to decades, for logs with a stray timestamp far from the rest.
     static let steps: [Int64] = [10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200,
-                                 86400, 172_800, 604_800, 2_592_000]
+                                 86400, 172_800, 604_800, 2_592_000, 7_776_000, 31_536_000, 157_680_000, 315_360_000,
+                                 1_576_800_000, 3_153_600_000]
 
     /// An axis over `start…end` (widened to `minimumSpan`) with at most one tick per `minimumTickSpacing` points of `width`.
     init(start: Int64, end: Int64, width: Double, minimumTickSpacing: Double = 90) {
@@ -48,8 +50,10 @@ struct TimeAxis {
 
     func contains(_ time: Int64) -> Bool { time >= start && time <= end }
 
-    /// The clock label of a tick (`03:15`, or `03:15:30` for sub-minute steps, or `Mar 12` for day steps).
+    /// The clock label of a tick (`03:15`, or `03:15:30` for sub-minute steps,
+    /// `Mar 12` for day steps, `2025-03-12` for month steps and longer).
     func clockLabel(_ tick: Int64) -> String {
+        if stepSeconds >= 2_592_000 { return ReportClock.date(tick) }
         if stepSeconds >= 86400 { return ReportClock.shortDate(tick) }
         return ReportClock.timeOfDay(tick, seconds: stepSeconds < 60)
     }

@@ -22,6 +22,12 @@ public struct ErrorSpikeDetector {
         var anomalies = [Anomaly]()
         var index = options.spikeBaselineMinutes
         var baselineStart = 0
+        if let leading = leadingSpike(in: series, service: service.name) {
+            anomalies.append(leading.anomaly)
+            guard let end = leading.endIndex else { return anomalies }
+            index = end + Self.recoveryMinutes
+            baselineStart = end
+        }
         while index + 1 < series.count, anomalies.count < 3 {
             let base = series.totals(max(baselineStart, index - Self.baselineHorizon), index)
             let baseMinutes = Double(index - max(baselineStart, index - Self.baselineHorizon))
@@ -52,6 +58,38 @@ public struct ErrorSpikeDetector {
             baselineStart = endIndex
         }
         return anomalies
+    }
+
+    /// Errors already high in the first window, judged against the rest of the
+    /// logs as baseline (same thresholds): a spike the logs begin in the middle of.
+    private func leadingSpike(in series: RateSeries, service: String) -> (anomaly: Anomaly, endIndex: Int?)? {
+        let window = options.spikeWindowMinutes
+        guard series.count >= window + Self.recoveryMinutes + options.spikeBaselineMinutes else { return nil }
+        let first = series.totals(0, window)
+        let rest = series.totals(window, series.count)
+        guard first.errors >= options.spikeMinimumErrors else { return nil }
+        let usesRequests = first.requests >= 10 && rest.requests >= 10
+        let baseRatio = (Double(rest.errors) + 0.5) / (Double(usesRequests ? rest.requests : series.count - window) + 1)
+        let expected = baseRatio * Double(usesRequests ? first.requests : window)
+        let ratio = Double(first.errors) / max(expected, 1e-9)
+        guard ratio >= options.spikeMinimumRatio, PoissonTail.upper(first.errors, mean: expected) < options.spikePValue else { return nil }
+        var endIndex: Int?
+        var probe = window
+        while probe + Self.recoveryMinutes <= series.count {
+            let after = series.totals(probe, probe + Self.recoveryMinutes)
+            let allowed = usesRequests ? max(2 * baseRatio * Double(after.requests), 1) : max(2 * baseRatio * Double(Self.recoveryMinutes), 1)
+            if Double(after.errors) <= allowed { endIndex = probe; break }
+            probe += 1
+        }
+        // The spike ends at the last minute with errors before the quiet stretch.
+        if var end = endIndex {
+            while end > 0, series.errors[end - 1] == 0 || (usesRequests && Double(series.errors[end - 1]) <= 2 * baseRatio * Double(series.requests[end - 1])) { end -= 1 }
+            endIndex = max(end, window)
+        }
+        var result = anomaly(service: service, series: series, onset: 0, end: endIndex, usesRequests: usesRequests, baseRatio: baseRatio, ratio: ratio)
+        result.preExisting = true
+        result.summary = "errors already high when the logs begin: " + result.summary
+        return (result, endIndex)
     }
 
     private func anomaly(service: String, series: RateSeries, onset: Int, end: Int?, usesRequests: Bool, baseRatio: Double, ratio: Double) -> Anomaly {

@@ -171,7 +171,8 @@ public enum PatternPackLoader {
         )
     }
 
-    private static func line(of node: Node) -> Int { (node.mark?.line ?? 0) + 1 }
+    /// Yams marks are 1-based already.
+    private static func line(of node: Node) -> Int { node.mark?.line ?? 1 }
 
     private static func yamlErrorLine(_ error: YamlError) -> Int {
         switch error {
