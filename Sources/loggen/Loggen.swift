@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// `loggen`: writes culprit's sample scenarios and its benchmark corpus.
+/// `loggen`: writes culprit's sample scenarios, its benchmark corpus and a live stream.
 @main
 struct Loggen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,6 +10,6 @@ struct Loggen: AsyncParsableCommand {
             Output is deterministic: the same version of loggen with the same \
             arguments writes byte-identical files.
             """,
-        subcommands: [SamplesCommand.self, BenchCommand.self]
+        subcommands: [SamplesCommand.self, BenchCommand.self, StreamCommand.self]
     )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `loggen samples`: writes every scenario folder of `samples/`.
 struct SamplesCommand: ParsableCommand {
@@ -11,6 +12,11 @@ struct SamplesCommand: ParsableCommand {
     @Option(name: .long, help: "The samples directory to write into.")
     var out: String = "samples"
 
+    @Option(name: .customLong("list-events"), help: ArgumentHelp(
+        "Also write FILE: one line per record that must yield events (PATH:LINE SERVICE KIND…), "
+            + "to compare with `culprit extract`'s refs.", valueName: "FILE"))
+    var listEvents: String?
+
     /// Every scenario, in the order the samples README lists them.
     static let scenarios: [any SampleScenario] = [
         AuthLeakScenario(),
@@ -22,11 +28,18 @@ struct SamplesCommand: ParsableCommand {
 
     func run() throws {
         let writer = ScenarioWriter(root: out)
+        var eventLines: [String] = []
         for scenario in Self.scenarios {
-            let bytes = try writer.write(scenario)
+            let bytes = try writer.write(scenario, eventLines: &eventLines)
             print("\(out)/\(scenario.folder): \(bytes) bytes")
         }
         try writer.writeIndex(Self.index)
+        if let listEvents {
+            let text = eventLines.map { $0 + "\n" }.joined()
+            guard FileManager.default.createFile(atPath: listEvents, contents: Data(text.utf8)) else {
+                throw LoggenError.cannotWrite(listEvents)
+            }
+        }
     }
 
     /// `samples/README.md`.

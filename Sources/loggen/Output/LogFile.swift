@@ -19,6 +19,8 @@ final class LogFile {
         var time: LogInstant
         var sequence: Int
         var bytes: [UInt8]
+        var kinds: [EventKind]
+        var service: String
     }
 
     init(path: String, service: String) {
@@ -41,13 +43,30 @@ final class LogFile {
         var buffer = LineBuffer(capacity: 256)
         render(&buffer)
         buffer.newline()
-        entries.append(Entry(time: time, sequence: entries.count, bytes: buffer.bytes))
-        tally.record(kinds, service: service ?? self.service)
+        let owner = service ?? self.service
+        entries.append(Entry(time: time, sequence: entries.count, bytes: buffer.bytes, kinds: kinds, service: owner))
+        tally.record(kinds, service: owner)
+    }
+
+    private var ordered: [Entry] {
+        entries.sorted { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
+    }
+
+    /// The records that must yield events, as `contents()` orders them: each
+    /// record's first line number (1-based), its service and its kinds.
+    func eventLines() -> [(line: Int, service: String, kinds: [EventKind])] {
+        var line = 1
+        var rows: [(line: Int, service: String, kinds: [EventKind])] = []
+        for entry in ordered {
+            if !entry.kinds.isEmpty { rows.append((line, entry.service, entry.kinds)) }
+            line += entry.bytes.reduce(0) { $0 + ($1 == 0x0a ? 1 : 0) }
+        }
+        return rows
     }
 
     /// The file's contents: every record in time order.
     func contents() -> [UInt8] {
-        let ordered = entries.sorted { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
+        let ordered = self.ordered
         var bytes: [UInt8] = []
         bytes.reserveCapacity(ordered.reduce(0) { $0 + $1.bytes.count })
         for entry in ordered { bytes.append(contentsOf: entry.bytes) }

@@ -72,7 +72,7 @@ struct ErrorRegressionScenario: SampleScenario {
         let file = payments.file
         if let started = pod.started {
             add(file, started, [.start], logger: "payments.app", "Starting payments v\(pod.version)")
-            add(file, started.adding(seconds: 0.801244), logger: "uvicorn.error", "Started server process [1]")
+            add(file, started.adding(seconds: 0.801244), [.start], logger: "uvicorn.error", "Started server process [1]")
             add(file, started.adding(seconds: 0.811873), logger: "uvicorn.error", "Waiting for application startup.")
             add(file, started.adding(seconds: 1.942105), logger: "uvicorn.error", "Application startup complete.")
         }

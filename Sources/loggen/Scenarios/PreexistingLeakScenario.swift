@@ -119,7 +119,7 @@ struct PreexistingLeakScenario: SampleScenario {
         add(billingDeploy.adding(seconds: 2.1), "systemd", pid: 1, "billing-api.service: Consumed 2h 41min 7.214s CPU time.")
         add(started.adding(seconds: -1.4), "systemd", pid: 1, "Started billing-api.service - Billing API.")
         add(started, kinds: [.start], "billing-api", pid: newPID, "Starting billing-api v2.14.0")
-        add(started.adding(seconds: 0.9), "billing-api", pid: newPID, "listening on 0.0.0.0:8443")
+        add(started.adding(seconds: 0.9), kinds: [.start], "billing-api", pid: newPID, "listening on 0.0.0.0:8443")
 
         let isDown: (LogInstant) -> Bool = { $0 >= billingDeploy && $0 < started.adding(seconds: 1) }
         for time in ArrivalClock.periodic(from: logStart.adding(seconds: 37), to: logEnd, every: 60, jitter: 0.9,

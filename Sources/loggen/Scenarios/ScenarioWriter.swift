@@ -9,9 +9,11 @@ struct ScenarioWriter {
     /// The samples directory, e.g. `samples`.
     var root: String
 
-    /// Builds and writes `scenario`; returns the bytes written.
+    /// Builds and writes `scenario`; returns the bytes written. Appends to
+    /// `eventLines` one `PATH:LINE SERVICE KIND…` row per record that must yield
+    /// events (paths as `culprit extract` prints them in `ref`).
     @discardableResult
-    func write(_ scenario: some SampleScenario) throws -> Int {
+    func write(_ scenario: some SampleScenario, eventLines: inout [String]) throws -> Int {
         var random = SplitMix64(named: scenario.folder)
         let files = scenario.build(using: &random)
         let folder = root + "/" + scenario.folder
@@ -23,6 +25,10 @@ struct ScenarioWriter {
         var events = EventTally()
         for log in files.logs {
             events.merge(log.tally)
+            for row in log.eventLines() {
+                eventLines.append("\(folder)/\(log.path):\(row.line) \(row.service) "
+                    + row.kinds.map(\.rawValue).joined(separator: " "))
+            }
             total += try writeFile(folder + "/" + log.path, log.contents())
         }
         if let deploys = files.deploys {

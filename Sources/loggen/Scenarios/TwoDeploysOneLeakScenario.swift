@@ -71,7 +71,7 @@ struct TwoDeploysOneLeakScenario: SampleScenario {
         if let started = pod.started {
             add(started, kinds: [.start], "Starting checkout v\(pod.version)")
             add(started.adding(seconds: 0.412), "Connected to redis at redis-master.prod.svc.cluster.local:6379")
-            add(started.adding(seconds: 0.538), "Server listening at http://0.0.0.0:8080")
+            add(started.adding(seconds: 0.538), kinds: [.start], "Server listening at http://0.0.0.0:8080")
         }
         if let terminated = pod.terminated {
             add(terminated, "received SIGTERM, draining connections")
@@ -147,7 +147,7 @@ struct TwoDeploysOneLeakScenario: SampleScenario {
                 buffer.appendJSONField("search.index", "products-v12")
                 buffer.appendJSONField("search.shards", 6)
             }
-            add(started.adding(seconds: 1.950), "http server listening on :8080")
+            add(started.adding(seconds: 1.950), kinds: [.start], "http server listening on :8080")
         }
         if let terminated = pod.terminated {
             add(terminated, "shutting down: received terminated")
