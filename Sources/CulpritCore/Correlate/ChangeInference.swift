@@ -57,6 +57,7 @@ public enum ChangeInference {
                 markers.append(ChangeMarker(service: service.name, version: run.version, kind: .deploy, time: run.firstTime,
                                             previousVersion: latest, evidence: [run.first]))
             } else if run.previousVersion == nil, introduced.isEmpty, run.firstTime > (service.firstTime ?? run.firstTime) + newInstanceDelay,
+                      (service.instanceFirstSeen[run.instance] ?? .min) >= run.firstTime - newInstanceDelay,
                       service.starts.contains(where: { $0.instance == run.instance && $0.evidence.time == run.firstTime }) {
                 // The first version the logs show, on a new instance that starts while
                 // older instances were already logging: a rollout of a new version.

@@ -31,6 +31,8 @@ public struct ServiceActivity: Sendable, Codable {
     public var crashes: [EvidenceLine] = []
     public var firstTime: Int64?
     public var lastTime: Int64?
+    /// When each instance's first event was, to tell a new pod from a restarted one.
+    public var instanceFirstSeen: [String: Int64] = [:]
 
     /// Whether the service logs its requests: then its error rate is 5xx ÷ requests.
     public var logsRequests: Bool { minutes.values.contains { $0.requests > 0 } }
@@ -47,6 +49,7 @@ public struct ServiceActivity: Sendable, Codable {
         guard let time = event.time else { return }
         firstTime = min(firstTime ?? time, time)
         lastTime = max(lastTime ?? time, time)
+        instanceFirstSeen[instance] = min(instanceFirstSeen[instance] ?? time, time)
         if let version = event.version { noteVersion(version, instance: instance, event: event, time: time) }
         let minute = time / 60_000_000
         switch event.kind {
