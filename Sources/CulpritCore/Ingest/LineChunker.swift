@@ -14,6 +14,8 @@ public struct LineChunker<Source: ByteSource> {
     private let maxLineLength: Int
     private let streaming: Bool
     private var pending: [UInt8] = []
+    /// Reused for every read, so reading never zero-fills a fresh buffer.
+    private var readBuffer: [UInt8] = []
     private var atEnd = false
     private var skippingRestOfLine = false
     private var atStart = true
@@ -44,16 +46,13 @@ public struct LineChunker<Source: ByteSource> {
 
     private mutating func fill() throws(InputError) {
         let want = max(chunkSize - pending.count, 64 * 1024)
-        let oldCount = pending.count
-        pending.reserveCapacity(oldCount + want)
-        var got = 0
-        pending.append(contentsOf: repeatElement(0, count: want))
-        got = try pending.withUnsafeMutableBytes { raw in
+        if readBuffer.count < want { readBuffer = [UInt8](repeating: 0, count: want) }
+        let got = try readBuffer.withUnsafeMutableBytes { raw in
             Result { () throws(InputError) in
-                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[oldCount..<(oldCount + want)]))
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<want]))
             }
         }.get()
-        pending.removeLast(want - got)
+        pending.append(contentsOf: readBuffer[0..<got])
         bytesRead += got
         if got == 0 { atEnd = true }
         if atStart, pending.count >= 3 || atEnd {

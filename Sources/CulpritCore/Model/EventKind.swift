@@ -11,6 +11,23 @@ public enum EventKind: String, Sendable, CaseIterable, Codable, Comparable {
         }
     }
 
+    /// A small number per kind, for bit sets.
+    public var ordinal: Int {
+        switch self {
+        case .memory: return 0
+        case .oom: return 1
+        case .gc: return 2
+        case .error: return 3
+        case .http: return 4
+        case .latency: return 5
+        case .start: return 6
+        case .deploy: return 7
+        case .rollback: return 8
+        case .restart: return 9
+        case .config: return 10
+        }
+    }
+
     public static func < (lhs: EventKind, rhs: EventKind) -> Bool {
         lhs.rawValue < rhs.rawValue
     }

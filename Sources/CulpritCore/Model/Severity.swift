@@ -7,9 +7,21 @@ public enum Severity: Int, Sendable, Comparable {
 
     /// Parses a level word as loggers write it (`ERROR`, `err`, `fatal`, `warn`, `E` …).
     public init?(word: some Collection<UInt8>) {
+        // Most words that reach here are not levels (GET, HTTP, api…): reject them
+        // on their length and first letter before building any text.
+        let count = word.count
+        guard count >= 1, count <= 13, let first = word.first else { return nil }
+        switch first | 0x20 {
+        case UInt8(ascii: "e"), UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "f"), UInt8(ascii: "w"), UInt8(ascii: "n"),
+             UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "d"), UInt8(ascii: "t"), UInt8(ascii: "v"),
+             UInt8(ascii: "p"):
+            break
+        default:
+            return nil
+        }
         var lowered = [UInt8]()
-        lowered.reserveCapacity(12)
-        for byte in word.prefix(12) { lowered.append(byte | 0x20) }
+        lowered.reserveCapacity(count)
+        for byte in word { lowered.append(byte | 0x20) }
         switch String(decoding: lowered, as: UTF8.self) {
         case "emerg", "emergency", "panic": self = .emergency
         case "alert": self = .alert

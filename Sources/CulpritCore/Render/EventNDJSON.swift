@@ -27,7 +27,7 @@ public enum EventNDJSON {
         writer.raw(",\"pattern\":")
         writer.string(event.patternID)
         writer.raw(",\"ref\":")
-        writer.string(event.ref.description)
+        writer.ref(event.ref)
         if let status = event.status {
             writer.raw(",\"status\":")
             writer.integer(Int64(status))

@@ -8,6 +8,8 @@ public struct FindingsTable {
     /// How many suspects and anomalies to list.
     public var suspectLimit = 10
     public var anomalyLimit = 12
+    /// How many reasons to show under the top suspect.
+    public var whyLimit = 6
 
     public init(color: Bool) { self.color = color }
 
@@ -27,11 +29,15 @@ public struct FindingsTable {
         }
         if let top = findings.suspects.first, top.verdict != .unlikely {
             out += "\n" + bold("Why \(top.change.service)\(top.change.version.map { " " + $0 } ?? ""):") + "\n"
-            for item in top.evidence {
+            let shown = top.evidence.prefix(whyLimit)
+            for item in shown {
                 let mark = item.weight > 0 ? green("+") : item.weight < 0 ? red("-") : " "
                 out += "  \(mark) \(item.summary)\n"
                 let refs = item.refs.prefix(4).map(\.description)
                 if !refs.isEmpty { out += "      " + dim(refs.joined(separator: "  ")) + "\n" }
+            }
+            if top.evidence.count > whyLimit {
+                out += dim("  … \(top.evidence.count - whyLimit) more reasons (--format markdown or json lists all)") + "\n"
             }
         }
         if !findings.anomalies.isEmpty {

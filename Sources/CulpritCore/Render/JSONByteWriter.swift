@@ -37,6 +37,18 @@ public struct JSONByteWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// A `PATH:LINE` ref as a JSON string, without building the text first.
+    public mutating func ref(_ ref: SourceRef) {
+        var path = ref.path
+        let simple = path.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }
+        guard simple else { string(ref.description); return }
+        bytes.append(UInt8(ascii: "\""))
+        path.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: ":"))
+        integer(Int64(ref.line))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     public mutating func optionalString(_ text: String?) {
         if let text { string(text) } else { raw("null") }
     }
@@ -54,14 +66,13 @@ public struct JSONByteWriter {
     public mutating func integer(_ value: Int64) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        var digits = [UInt8](repeating: 0, count: 20)
-        var count = 0
-        repeat {
-            digits[19 - count] = UInt8(48 + magnitude % 10)
-            magnitude /= 10
-            count += 1
-        } while magnitude > 0
-        bytes.append(contentsOf: digits[(20 - count)...])
+        var divisor: UInt64 = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(48 + magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        }
     }
 
     public mutating func optionalNumber(_ value: Double?) {

@@ -14,31 +14,50 @@ public struct LatencySpikeDetector {
     public func detect(in service: ServiceActivity) -> [Anomaly] {
         let minutes = service.minutes.filter { $0.value.latencyCount > 0 }.sorted { $0.key < $1.key }
         guard minutes.count >= 6 else { return [] }
+        let keys = minutes.map(\.key)
+        let means = minutes.map { $0.value.meanLatency ?? 0 }
+        let counts = minutes.map(\.value.latencyCount)
         let window = Int64(options.spikeWindowMinutes)
-        for (position, entry) in minutes.enumerated() {
-            let baseline = minutes[..<position].filter { $0.key >= entry.key - 60 }
-            guard baseline.count >= 5 else { continue }
-            let current = minutes[position...].prefix { $0.key < entry.key + window }
-            guard current.count >= 2 else { continue }
-            guard let before = Median.of(baseline.map { $0.value.meanLatency ?? 0 }),
-                  let now = Median.of(current.map { $0.value.meanLatency ?? 0 }) else { continue }
+        // Two pointers keep the baseline (the hour before) and the window in O(1) each step.
+        var baselineStart = 0
+        var windowEnd = 0
+        for position in keys.indices {
+            let key = keys[position]
+            while keys[baselineStart] < key - 60 { baselineStart += 1 }
+            windowEnd = max(windowEnd, position)
+            while windowEnd < keys.count, keys[windowEnd] < key + window { windowEnd += 1 }
+            let baselineCount = position - baselineStart
+            guard baselineCount >= 5, windowEnd - position >= 2 else { continue }
+            guard let before = Median.of(Array(means[baselineStart..<position])),
+                  let now = Median.of(Array(means[position..<windowEnd])) else { continue }
             let slower = now >= before * options.latencyMinimumRatio && now - before >= options.latencyMinimumIncrease
-            let baseRate = Double(baseline.reduce(0) { $0 + $1.value.latencyCount }) / 60
-            let nowCount = current.reduce(0) { $0 + $1.value.latencyCount }
+            let baseRate = Double(counts[baselineStart..<position].reduce(0, +)) / 60
+            let nowCount = counts[position..<windowEnd].reduce(0, +)
             let moreSlowLines = nowCount >= options.spikeMinimumErrors && now >= 1.0
                 && Double(nowCount) >= options.spikeMinimumRatio * max(baseRate * Double(window), 0.5)
             guard slower || moreSlowLines else { continue }
-            let recovery = minutes[position...].first { candidate in
-                candidate.key > entry.key + window && (candidate.value.meanLatency ?? 0) < before * 1.5
-                    && minutes.filter { $0.key >= candidate.key && $0.key < candidate.key + 10 }.allSatisfy { ($0.value.meanLatency ?? 0) < before * 1.5 }
-            }
-            let evidence = current.compactMap(\.value.slowest).prefix(3)
+            let recovery = recoveryIndex(after: position, keys: keys, means: means, threshold: before * 1.5, window: window)
+            let evidence = minutes[position..<windowEnd].compactMap(\.value.slowest).prefix(3)
             let summary = "latency rose from \(ValueFormatting.seconds(before)) to \(ValueFormatting.seconds(now)) (median per minute)"
                 + (recovery == nil ? " and stayed high" : "")
-            return [Anomaly(service: service.name, kind: .latencySpike, start: evidence.first?.time ?? entry.key * 60_000_000,
-                            end: recovery.map { $0.key * 60_000_000 }, summary: summary, evidence: Array(evidence),
+            return [Anomaly(service: service.name, kind: .latencySpike, start: evidence.first?.time ?? key * 60_000_000,
+                            end: recovery.map { keys[$0] * 60_000_000 }, summary: summary, evidence: Array(evidence),
                             magnitude: now / max(before, 1e-6))]
         }
         return []
+    }
+
+    /// The first minute after the spike's window from which 10 minutes stay under `threshold`.
+    private func recoveryIndex(after position: Int, keys: [Int64], means: [Double], threshold: Double, window: Int64) -> Int? {
+        var candidate: Int?
+        for index in position..<keys.count where keys[index] > keys[position] + window {
+            if means[index] < threshold {
+                if candidate == nil { candidate = index }
+                if let start = candidate, keys[index] - keys[start] >= 10 { return start }
+            } else {
+                candidate = nil
+            }
+        }
+        return candidate.flatMap { keys.last! - keys[$0] >= 10 ? $0 : nil }
     }
 }

@@ -1,6 +1,8 @@
 /// A pattern ready to run: its regexes compiled and its capture groups resolved.
-struct CompiledPattern: Sendable {
+/// A class, so the hot path reads it by reference instead of copying it.
+final class CompiledPattern: Sendable {
     let definition: PatternDefinition
+    let kind: EventKind
     let regex: CompiledRegex?
     let field: CompiledRegex?
     let groups: Groups
@@ -31,6 +33,7 @@ struct CompiledPattern: Sendable {
 
     init(_ definition: PatternDefinition) throws(RegexCompileError) {
         self.definition = definition
+        kind = definition.kind
         regex = try definition.regex.map { source throws(RegexCompileError) in try CompiledRegex(source) }
         field = try definition.field.map { source throws(RegexCompileError) in try CompiledRegex(source) }
         groups = Groups(regex?.groupNumbers ?? [:])

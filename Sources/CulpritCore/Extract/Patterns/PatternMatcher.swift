@@ -20,21 +20,22 @@ final class PatternMatcher {
 
     func match(_ subject: Subject, candidates: PatternMask) -> [EventDraft] {
         var drafts = [EventDraft]()
-        var kindsSeen = Set<EventKind>()
-        var fallbacks = [Int]()
-        for index in candidates.indexes where index < patterns.compiled.count {
-            let pattern = patterns.compiled[index]
-            if kindsSeen.contains(pattern.definition.kind) { continue }
-            if pattern.definition.fallback { fallbacks.append(index); continue }
+        var kindsSeen = KindSet()
+        var sawFallback = false
+        let compiled = patterns.compiled
+        for index in candidates.indexes where index < compiled.count {
+            let pattern = compiled[index]
+            if kindsSeen.contains(pattern.kind) { continue }
+            if pattern.definition.fallback { sawFallback = true; continue }
             if let draft = evaluate(pattern, subject) {
                 drafts.append(draft)
                 kindsSeen.insert(draft.kind)
             }
         }
-        if drafts.isEmpty {
-            for index in fallbacks {
-                let pattern = patterns.compiled[index]
-                if kindsSeen.contains(pattern.definition.kind) { continue }
+        if drafts.isEmpty, sawFallback {
+            for index in candidates.indexes where index < compiled.count && compiled[index].definition.fallback {
+                let pattern = compiled[index]
+                if kindsSeen.contains(pattern.kind) { continue }
                 if let draft = evaluate(pattern, subject) {
                     drafts.append(draft)
                     kindsSeen.insert(draft.kind)
@@ -119,9 +120,21 @@ final class PatternMatcher {
         return true
     }
 
+    /// Which field names each field pattern accepts, remembered: records of one
+    /// file repeat the same keys, so each key costs one regex run per chunk.
+    private var fieldNameVerdicts: [ObjectIdentifier: [String: Bool]] = [:]
+
+    private func fieldNameMatches(_ key: String, _ field: CompiledRegex) -> Bool {
+        let id = ObjectIdentifier(field)
+        if let known = fieldNameVerdicts[id]?[key] { return known }
+        let verdict = field.matches(key, scratch: scratch)
+        fieldNameVerdicts[id, default: [:]][key] = verdict
+        return verdict
+    }
+
     private func fillFromField(_ draft: inout EventDraft, field: CompiledRegex, fields: RecordFields, pattern: CompiledPattern) -> Bool {
         for (key, value) in fields.entries {
-            guard field.firstMatch(in: key, scratch: scratch) != nil, let number = value.number else { continue }
+            guard fieldNameMatches(key, field), let number = value.number else { continue }
             switch draft.kind {
             case .memory, .oom:
                 let perUnit = UnitConversion.unitSuffix(ofField: key).flatMap { UnitConversion.bytes($0) } ?? pattern.defaultBytesPerUnit
@@ -136,7 +149,7 @@ final class PatternMatcher {
                 guard (100...599).contains(Int(number)) else { continue }
                 draft.status = Int(number)
                 draft.value = number
-                if let duration = Self.requestDuration(in: fields) { draft.duration = duration }
+                if let duration = requestDuration(in: fields) { draft.duration = duration }
             default:
                 draft.value = number
                 draft.unit = .count
@@ -146,17 +159,43 @@ final class PatternMatcher {
         return false
     }
 
+    /// `duration_ms`, `latency`, `elapsed`, `request_time`, `took`, `rt`, `responseTime`: checked on bytes.
+    static func isDurationFieldName(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { bytes in
+            func contains(_ word: StaticString) -> Bool {
+                let count = word.utf8CodeUnitCount
+                guard bytes.count >= count else { return false }
+                let needle = word.utf8Start
+                for start in 0...(bytes.count - count) {
+                    var equal = true
+                    for offset in 0..<count where bytes[start + offset] | 0x20 != needle[offset] { equal = false; break }
+                    if equal { return true }
+                }
+                return false
+            }
+            if bytes.count == 2, bytes[0] | 0x20 == UInt8(ascii: "r"), bytes[1] | 0x20 == UInt8(ascii: "t") { return true }
+            return contains("duration") || contains("latency") || contains("elapsed") || contains("request_time")
+                || contains("responsetime") || (bytes.count == 4 && contains("took"))
+        }
+    }
+
     /// A request's duration from the usual structured fields (`duration_ms`, `latency`, `request_time`…).
-    static func requestDuration(in fields: RecordFields) -> Double? {
+    func requestDuration(in fields: RecordFields) -> Double? {
         for (key, value) in fields.entries {
-            let lowered = key.lowercased()
-            guard lowered.contains("duration") || lowered.contains("latency") || lowered.contains("elapsed")
-                    || lowered.hasSuffix("request_time") || lowered == "took" || lowered == "rt",
-                  let number = value.number else { continue }
+            guard Self.isDurationFieldName(key), let number = value.number else { continue }
             let perUnit = UnitConversion.durationSuffix(ofField: key).flatMap { UnitConversion.seconds($0) } ?? 1
             return number * perUnit
         }
         return nil
+    }
+
+    /// Event kinds as bits: which kinds a record already produced.
+    struct KindSet {
+        private var bits: UInt16 = 0
+        func contains(_ kind: EventKind) -> Bool { bits & Self.bit(kind) != 0 }
+        mutating func insert(_ kind: EventKind) { bits |= Self.bit(kind) }
+        static func bit(_ kind: EventKind) -> UInt16 { 1 << UInt16(kind.ordinal) }
     }
 
     /// Parses `1,234.5` / `812.4` / `1e6`.

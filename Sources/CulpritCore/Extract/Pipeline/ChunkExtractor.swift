@@ -167,8 +167,11 @@ final class ChunkExtractor {
         var end = min(line.count, LogEvent.excerptLimit)
         // Do not cut a UTF-8 sequence in half.
         while end < line.count, end > 0, line[end] & 0xC0 == 0x80 { end -= 1 }
-        var text = String(decoding: UnsafeBufferPointer(rebasing: line[..<end]), as: UTF8.self)
-        text.removeAll { $0 == "\u{0}" }
-        return text
+        let prefix = UnsafeBufferPointer(rebasing: line[..<end])
+        // NUL bytes are dropped; checked on bytes so the common case costs one memchr.
+        guard let base = prefix.baseAddress, memchr(base, 0, prefix.count) != nil else {
+            return String(decoding: prefix, as: UTF8.self)
+        }
+        return String(decoding: prefix.filter { $0 != 0 }, as: UTF8.self)
     }
 }

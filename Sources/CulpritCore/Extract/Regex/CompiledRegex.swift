@@ -45,6 +45,12 @@ public final class CompiledRegex: @unchecked Sendable {
         return RegexMatch(regex: self, ovector: pcre2_get_ovector_pointer_8(scratch.matchData), pairs: Int(result))
     }
 
+    /// Whether `text` matches, without copying it or building captures.
+    public func matches(_ text: String, scratch: RegexScratch) -> Bool {
+        var text = text
+        return text.withUTF8 { firstMatch(in: UnsafeRawBufferPointer($0), scratch: scratch) != nil }
+    }
+
     /// Convenience for tests and pattern examples: match a Swift string.
     public func firstMatch(in text: String, scratch: RegexScratch) -> [String: String]? {
         var bytes = Array(text.utf8)
