@@ -2,10 +2,11 @@
 /// so the regexes run only on the few lines that can match (most lines of a log
 /// mention no memory, error, deploy…).
 ///
-/// Method: each literal is anchored on its rarest byte (by a fixed frequency
-/// table for log text). One pass over the line looks each byte up in a 256-entry
-/// table; only bytes that anchor some literal cost a comparison. Case-insensitive
-/// literals anchor on both cases of their byte.
+/// Method: each literal is anchored on its rarest pair of adjacent bytes (by a
+/// fixed letter-frequency table for log text), case-folded. One pass over the
+/// line tests each folded byte pair against a 64 Ki-bit set; only pairs that
+/// anchor some literal cost a comparison. A pair is far rarer than a single
+/// byte, so few positions are ever verified. Literals of one byte anchor on it alone.
 public final class LiteralPrefilter: @unchecked Sendable {
     // @unchecked: all storage is written in init and only read afterwards.
     private struct Entry {
@@ -13,13 +14,22 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var anchor: Int32
     }
 
-    private let literalBytes: [[UInt8]]
-    private let literalCaseSensitive: [Bool]
-    private let literalMasks: [PatternMask]
-    private let anchorsPerByte: UnsafeMutablePointer<UInt8>
-    private let tableStart: UnsafeMutablePointer<Int32>
-    private let entries: UnsafeMutablePointer<Entry>
-    private let entryCount: Int
+    /// Literal bytes laid end to end (folded for case-insensitive ones), with offsets.
+    private let literalStorage: UnsafeMutablePointer<UInt8>
+    private let literalStart: UnsafeMutablePointer<Int32>
+    private let literalLength: UnsafeMutablePointer<Int32>
+    private let literalCaseSensitive: UnsafeMutablePointer<Bool>
+    private let literalMasks: UnsafeMutablePointer<PatternMask>
+    private let literalCount: Int
+    /// 65536 bits: which folded byte pairs anchor a literal.
+    private let pairBits: UnsafeMutablePointer<UInt64>
+    /// Entries per pair (CSR layout) and per single byte for one-byte literals.
+    private let pairStart: UnsafeMutablePointer<Int32>
+    private let pairEntries: UnsafeMutablePointer<Entry>
+    private let singleStart: UnsafeMutablePointer<Int32>
+    private let singleEntries: UnsafeMutablePointer<Entry>
+    private let hasSingles: Bool
+    private let fold: UnsafeMutablePointer<UInt8>
 
     /// `literals[i]` are the literals of pattern `i`.
     public init(literals: [[PatternDefinition.Literal]]) {
@@ -32,93 +42,132 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 unique[key, default: PatternMask()].insert(patternIndex)
             }
         }
-        literalBytes = order.map { Array($0.text.utf8) }
-        literalCaseSensitive = order.map(\.caseSensitive)
-        literalMasks = order.map { unique[$0]! }
+        fold = .allocate(capacity: 256)
+        for byte in 0..<256 { fold[byte] = UInt8(byte) &- 65 < 26 ? UInt8(byte) | 0x20 : UInt8(byte) }
 
-        var perByte = [[Entry]](repeating: [], count: 256)
-        for (index, bytes) in literalBytes.enumerated() {
-            var best = 0
-            for position in bytes.indices where Self.frequency(bytes[position]) < Self.frequency(bytes[best]) { best = position }
-            let byte = bytes[best]
-            let entry = Entry(literal: Int32(index), anchor: Int32(best))
-            perByte[Int(byte)].append(entry)
-            if !literalCaseSensitive[index], Self.isLetter(byte) {
-                perByte[Int(byte ^ 0x20)].append(entry)
-            }
-        }
-        anchorsPerByte = .allocate(capacity: 256)
-        tableStart = .allocate(capacity: 257)
-        let total = perByte.reduce(0) { $0 + $1.count }
-        entries = .allocate(capacity: max(total, 1))
-        entryCount = total
+        literalCount = order.count
+        let totalBytes = order.reduce(0) { $0 + $1.text.utf8.count }
+        literalStorage = .allocate(capacity: max(totalBytes, 1))
+        literalStart = .allocate(capacity: max(literalCount, 1))
+        literalLength = .allocate(capacity: max(literalCount, 1))
+        literalCaseSensitive = .allocate(capacity: max(literalCount, 1))
+        literalMasks = .allocate(capacity: max(literalCount, 1))
         var cursor = 0
-        for byte in 0..<256 {
-            tableStart[byte] = Int32(cursor)
-            anchorsPerByte[byte] = perByte[byte].isEmpty ? 0 : 1
-            for entry in perByte[byte] {
-                entries[cursor] = entry
-                cursor += 1
+        var pairLists = [UInt16: [Entry]]()
+        var singleLists = [[Entry]](repeating: [], count: 256)
+        for (index, literal) in order.enumerated() {
+            let bytes = Array(literal.text.utf8)
+            literalStart[index] = Int32(cursor)
+            literalLength[index] = Int32(bytes.count)
+            literalCaseSensitive[index] = literal.caseSensitive
+            literalMasks.advanced(by: index).initialize(to: unique[literal]!)
+            for byte in bytes { literalStorage[cursor] = byte; cursor += 1 }
+            if bytes.count == 1 {
+                let byte = fold[Int(bytes[0])]
+                singleLists[Int(byte)].append(Entry(literal: Int32(index), anchor: 0))
+                continue
             }
+            var best = 0
+            var bestScore = Int.max
+            for position in 0..<(bytes.count - 1) {
+                let score = Self.frequency(bytes[position], literal.caseSensitive) * Self.frequency(bytes[position + 1], literal.caseSensitive)
+                if score < bestScore { bestScore = score; best = position }
+            }
+            let key = UInt16(fold[Int(bytes[best])]) << 8 | UInt16(fold[Int(bytes[best + 1])])
+            pairLists[key, default: []].append(Entry(literal: Int32(index), anchor: Int32(best)))
         }
-        tableStart[256] = Int32(cursor)
+        pairBits = .allocate(capacity: 1024)
+        pairBits.initialize(repeating: 0, count: 1024)
+        pairStart = .allocate(capacity: 65_537)
+        let pairTotal = pairLists.values.reduce(0) { $0 + $1.count }
+        pairEntries = .allocate(capacity: max(pairTotal, 1))
+        var entryCursor = 0
+        for key in 0..<65_536 {
+            pairStart[key] = Int32(entryCursor)
+            guard let list = pairLists[UInt16(key)] else { continue }
+            pairBits[key >> 6] |= 1 << UInt64(key & 63)
+            for entry in list { pairEntries[entryCursor] = entry; entryCursor += 1 }
+        }
+        pairStart[65_536] = Int32(entryCursor)
+        singleStart = .allocate(capacity: 257)
+        let singleTotal = singleLists.reduce(0) { $0 + $1.count }
+        singleEntries = .allocate(capacity: max(singleTotal, 1))
+        entryCursor = 0
+        for byte in 0..<256 {
+            singleStart[byte] = Int32(entryCursor)
+            for entry in singleLists[byte] { singleEntries[entryCursor] = entry; entryCursor += 1 }
+        }
+        singleStart[256] = Int32(entryCursor)
+        hasSingles = singleTotal > 0
     }
 
     deinit {
-        anchorsPerByte.deallocate()
-        tableStart.deallocate()
-        entries.deallocate()
+        literalStorage.deallocate()
+        literalStart.deallocate()
+        literalLength.deallocate()
+        literalCaseSensitive.deallocate()
+        literalMasks.deinitialize(count: literalCount)
+        literalMasks.deallocate()
+        pairBits.deallocate()
+        pairStart.deallocate()
+        pairEntries.deallocate()
+        singleStart.deallocate()
+        singleEntries.deallocate()
+        fold.deallocate()
     }
 
     /// ORs into `mask` every pattern one of whose literals occurs in `line`.
     @inline(__always)
     public func scan(_ line: UnsafeBufferPointer<UInt8>, into mask: inout PatternMask) {
-        guard let base = line.baseAddress else { return }
+        guard let base = line.baseAddress, line.count > 0 else { return }
         let count = line.count
-        var index = 0
+        var previous = UInt16(fold[Int(base[0])])
+        if hasSingles { verifySingle(base, count, at: 0, into: &mask) }
+        var index = 1
         while index < count {
-            let byte = base[index]
-            if anchorsPerByte[Int(byte)] != 0 {
-                verify(base, count, at: index, byte: byte, into: &mask)
+            let current = UInt16(fold[Int(base[index])])
+            let key = previous << 8 | current
+            if pairBits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 {
+                verify(base, count, at: index - 1, entries: Int(pairStart[Int(key)])..<Int(pairStart[Int(key) + 1]), list: pairEntries, into: &mask)
             }
+            if hasSingles { verifySingle(base, count, at: index, into: &mask) }
+            previous = current
             index += 1
         }
     }
 
-    private func verify(_ base: UnsafePointer<UInt8>, _ count: Int, at index: Int, byte: UInt8, into mask: inout PatternMask) {
-        let end = Int(tableStart[Int(byte) + 1])
-        var cursor = Int(tableStart[Int(byte)])
-        while cursor < end {
-            let entry = entries[cursor]
-            cursor += 1
-            let literal = literalBytes[Int(entry.literal)]
+    @inline(__always)
+    private func verifySingle(_ base: UnsafePointer<UInt8>, _ count: Int, at index: Int, into mask: inout PatternMask) {
+        let byte = Int(fold[Int(base[index])])
+        let range = Int(singleStart[byte])..<Int(singleStart[byte + 1])
+        if !range.isEmpty { verify(base, count, at: index, entries: range, list: singleEntries, into: &mask) }
+    }
+
+    private func verify(_ base: UnsafePointer<UInt8>, _ count: Int, at index: Int, entries: Range<Int>, list: UnsafeMutablePointer<Entry>,
+                        into mask: inout PatternMask) {
+        for cursor in entries {
+            let entry = list[cursor]
+            let literal = Int(entry.literal)
+            let length = Int(literalLength[literal])
             let start = index - Int(entry.anchor)
-            guard start >= 0, start + literal.count <= count else { continue }
+            guard start >= 0, start + length <= count else { continue }
+            let bytes = literalStorage + Int(literalStart[literal])
             var matched = true
-            if literalCaseSensitive[Int(entry.literal)] {
-                for offset in 0..<literal.count where base[start + offset] != literal[offset] { matched = false; break }
+            if literalCaseSensitive[literal] {
+                for offset in 0..<length where base[start + offset] != bytes[offset] { matched = false; break }
             } else {
-                for offset in 0..<literal.count where Self.lower(base[start + offset]) != literal[offset] { matched = false; break }
+                for offset in 0..<length where fold[Int(base[start + offset])] != bytes[offset] { matched = false; break }
             }
-            if matched { mask.formUnion(literalMasks[Int(entry.literal)]) }
+            if matched { mask.formUnion(literalMasks[literal]) }
         }
     }
 
-    @inline(__always)
-    static func lower(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
-
-    @inline(__always)
-    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 97 < 26 }
-
     /// Rough frequency of a byte in log text (higher is commoner), to pick anchors.
-    static func frequency(_ byte: UInt8) -> Int {
-        let letterFrequency: [UInt8: Int] = [
-            97: 82, 98: 15, 99: 28, 100: 43, 101: 127, 102: 22, 103: 20, 104: 61, 105: 70, 106: 2, 107: 8, 108: 40, 109: 24,
-            110: 67, 111: 75, 112: 19, 113: 1, 114: 60, 115: 63, 116: 91, 117: 28, 118: 10, 119: 24, 120: 2, 121: 20, 122: 1,
-        ]
+    static func frequency(_ byte: UInt8, _ caseSensitive: Bool) -> Int {
+        let letterFrequency: [Int] = [82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1]
         switch byte {
-        case 97...122: return letterFrequency[byte]!
-        case 65...90: return letterFrequency[byte | 0x20]! / 3
+        case 97...122: return letterFrequency[Int(byte - 97)]
+        case 65...90: return caseSensitive ? max(1, letterFrequency[Int(byte - 65)] / 3) : letterFrequency[Int(byte - 65)]
         case 48...57: return 60
         case 0x20: return 250
         case UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "\""), UInt8(ascii: "="),

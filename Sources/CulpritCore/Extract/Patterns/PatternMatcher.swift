@@ -54,7 +54,8 @@ final class PatternMatcher {
         if let regex = pattern.regex {
             let text = definition.subject == .line ? subject.line : subject.message
             guard let match = regex.firstMatch(in: UnsafeRawBufferPointer(text), scratch: scratch) else { return nil }
-            guard fill(&draft, from: match, in: text, pattern: pattern) else { return nil }
+            // With a `field`, the regex only qualifies the record; the value comes from the field.
+            guard fill(&draft, from: match, in: text, pattern: pattern) || pattern.field != nil else { return nil }
         }
         if let field = pattern.field {
             guard fillFromField(&draft, field: field, fields: subject.fields, pattern: pattern) else { return nil }
@@ -184,8 +185,13 @@ final class PatternMatcher {
     func requestDuration(in fields: RecordFields) -> Double? {
         for (key, value) in fields.entries {
             guard Self.isDurationFieldName(key), let number = value.number else { continue }
-            let perUnit = UnitConversion.durationSuffix(ofField: key).flatMap { UnitConversion.seconds($0) } ?? 1
-            return number * perUnit
+            if let perUnit = UnitConversion.durationSuffix(ofField: key).flatMap({ UnitConversion.seconds($0) }) {
+                return number * perUnit
+            }
+            // No unit in the name: fractions are seconds (zap, Envoy); whole numbers of a
+            // million or more are nanoseconds (Go's time.Duration), smaller ones milliseconds.
+            if number != number.rounded() { return number }
+            return number >= 1e6 ? number / 1e9 : number / 1e3
         }
         return nil
     }

@@ -7,10 +7,11 @@ public enum UnitConversion {
     public static func bytes(_ unit: some StringProtocol) -> Double? {
         switch unit.lowercased() {
         case "", "b", "byte", "bytes": return 1
-        case "k", "kb", "kib", "kbytes", "kilobytes": return 1024
-        case "m", "mb", "mib", "mbytes", "megabytes": return 1_048_576
-        case "g", "gb", "gib", "gbytes", "gigabytes": return 1_073_741_824
-        case "t", "tb", "tib": return 1_099_511_627_776
+        case "k", "kb", "kib", "ki", "kbytes", "kilobytes": return 1024
+        case "m", "mb", "mib", "mi", "mbytes", "megabytes": return 1_048_576
+        case "g", "gb", "gib", "gi", "gbytes", "gigabytes": return 1_073_741_824
+        case "t", "tb", "tib", "ti": return 1_099_511_627_776
+        case "p", "pb", "pib", "pi": return 1_125_899_906_842_624
         default: return nil
         }
     }
@@ -19,8 +20,8 @@ public enum UnitConversion {
     public static func seconds(_ unit: some StringProtocol) -> Double? {
         switch unit.lowercased() {
         case "ns", "nanoseconds": return 1e-9
-        case "us", "µs", "μs", "microseconds": return 1e-6
-        case "ms", "msec", "millis", "milliseconds": return 1e-3
+        case "us", "µs", "μs", "micros", "usec", "usecs", "microseconds": return 1e-6
+        case "ms", "msec", "msecs", "millis", "milliseconds": return 1e-3
         case "", "s", "sec", "secs", "second", "seconds": return 1
         case "m", "min", "mins", "minute", "minutes": return 60
         case "h", "hr", "hour", "hours": return 3600

@@ -130,8 +130,14 @@ final class ChunkExtractor {
         if draft.kind == .oom, head.service == nil || head.service == "kernel", context.overrideService != nil || context.pathNamesService {
             return context.overrideService ?? context.pathService
         }
-        return draft.service ?? context.overrideService ?? head.service ?? context.pathService
+        let lineService = head.service.flatMap { context.pathNamesService && Self.systemTags.contains($0) ? nil : $0 }
+        return draft.service ?? context.overrideService ?? lineService ?? context.pathService
     }
+
+    /// Syslog tags of the system itself: in a file that belongs to a service, their
+    /// lines are about that service (`systemd[1]: auth.service: …` in auth's folder).
+    static let systemTags: Set<String> = ["kernel", "systemd", "init", "CRON", "cron", "crond", "systemd-logind", "systemd-journald",
+                                          "dockerd", "containerd", "kubelet", "sudo", "sshd", "rsyslogd", "anacron", "audit"]
 
     /// The time of the last line with one before byte `start` (a line start) of
     /// the chunk, nil when no line since the chunk began has one. Lines are
