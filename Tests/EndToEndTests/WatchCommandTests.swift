@@ -44,7 +44,8 @@ import Testing
     @Test func pipedServiceLogRaisesTheCulpritAlert() throws {
         let sample = "samples/2025-03-12-auth-leak"
         let log = try Data(contentsOf: CulpritBinary.packageRoot.appendingPathComponent("\(sample)/logs/auth-service/app.log"))
-        let result = try CulpritBinary.run(["watch", "-", "--format", "ndjson", "--quiet", "--tz", "Africa/Lagos", "--deploys", "\(sample)/deploys.csv"], input: log)
+        let result = try CulpritBinary.run(["watch", "-", "--service", "auth-service=-", "--format", "ndjson", "--quiet", "--tz", "Africa/Lagos",
+                                            "--deploys", "\(sample)/deploys.csv"], input: log)
         #expect(result.status == 0, "\(result.stderr)")
         let culprit = try alerts(result.stdout).first { $0["kind"] as? String == "culprit" }
         #expect((culprit?["suspect"] as? [String: Any])?["version"] as? String == "2.3.1")
