@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `watch --metrics` scraped by a real Prometheus server on loopback.
+@Suite(.serialized) struct PrometheusScrapeTests {
+    static var prometheus: String? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") + ["/usr/bin", "/usr/sbin"] {
+            let candidate = "\(directory)/prometheus"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    static func fetch(_ url: String) -> String? {
+        guard let url = URL(string: url), let data = try? Data(contentsOf: url) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func waitFor(seconds: Double, _ body: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if body() { return true }
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        return false
+    }
+
+    @Test(.enabled(if: PrometheusScrapeTests.prometheus != nil, "prometheus is not installed (scripts/install-deps.sh test installs it)"))
+    func seriesArriveInPrometheus() throws {
+        let metricsPort = Int.random(in: 20_000...29_999)
+        let webPort = metricsPort + 10_000
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("prom-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let watch = Process()
+        watch.executableURL = URL(fileURLWithPath: CulpritBinary.path)
+        watch.arguments = ["watch", "-", "--service", "auth-service=-", "--tz", "Africa/Lagos", "--quiet", "--metrics", "127.0.0.1:\(metricsPort)"]
+        let input = Pipe()
+        watch.standardInput = input
+        watch.standardOutput = FileHandle.nullDevice
+        watch.standardError = FileHandle.nullDevice
+        try watch.run()
+        defer { watch.terminate(); watch.waitUntilExit() }
+        let log = try Data(contentsOf: CulpritBinary.packageRoot.appendingPathComponent("samples/2025-03-12-auth-leak/logs/auth-service/app.log"))
+        input.fileHandleForWriting.write(log)
+
+        #expect(Self.waitFor(seconds: 20) { Self.fetch("http://127.0.0.1:\(metricsPort)/metrics")?.contains("culprit_memory_bytes{service=\"auth-service\"}") == true },
+                "watch did not serve culprit_memory_bytes")
+
+        let config = """
+        global:
+          scrape_interval: 1s
+        scrape_configs:
+          - job_name: culprit
+            static_configs:
+              - targets: ["127.0.0.1:\(metricsPort)"]
+        """
+        try Data(config.utf8).write(to: directory.appendingPathComponent("prometheus.yml"))
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: Self.prometheus!)
+        server.arguments = ["--config.file=\(directory.path)/prometheus.yml", "--storage.tsdb.path=\(directory.path)/data",
+                            "--web.listen-address=127.0.0.1:\(webPort)"]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+
+        let query = "http://127.0.0.1:\(webPort)/api/v1/query?query=culprit_memory_bytes"
+        var answer = ""
+        let arrived = Self.waitFor(seconds: 45) {
+            answer = Self.fetch(query) ?? ""
+            return answer.contains("\"service\":\"auth-service\"")
+        }
+        #expect(arrived, "Prometheus never returned the series: \(answer)")
+        let score = Self.fetch("http://127.0.0.1:\(webPort)/api/v1/query?query=culprit_top_suspect_score") ?? ""
+        #expect(score.contains("\"status\":\"success\""))
+    }
+}
