@@ -43,14 +43,7 @@ public struct ErrorSpikeDetector {
             }
             var onset = index
             while onset < index + window, series.errors[onset] == 0 { onset += 1 }
-            var endIndex: Int?
-            var probe = onset + window
-            while probe + Self.recoveryMinutes <= series.count {
-                let after = series.totals(probe, probe + Self.recoveryMinutes)
-                let allowed = usesRequests ? max(2 * baseRatio * Double(after.requests), 1) : max(2 * baseRatio * Double(Self.recoveryMinutes), 1)
-                if Double(after.errors) <= allowed { endIndex = probe; break }
-                probe += 1
-            }
+            let endIndex = recovery(in: series, from: onset + window, usesRequests: usesRequests, baseRatio: baseRatio)
             anomalies.append(anomaly(service: service.name, series: series, onset: onset, end: endIndex, usesRequests: usesRequests,
                                      baseRatio: baseRatio, ratio: ratio))
             guard let endIndex else { break }
@@ -58,6 +51,18 @@ public struct ErrorSpikeDetector {
             baselineStart = endIndex
         }
         return anomalies
+    }
+
+    /// The first minute from `start` after which `recoveryMinutes` stay under twice the baseline rate.
+    private func recovery(in series: RateSeries, from start: Int, usesRequests: Bool, baseRatio: Double) -> Int? {
+        var probe = start
+        while probe + Self.recoveryMinutes <= series.count {
+            let after = series.totals(probe, probe + Self.recoveryMinutes)
+            let allowed = usesRequests ? max(2 * baseRatio * Double(after.requests), 1) : max(2 * baseRatio * Double(Self.recoveryMinutes), 1)
+            if Double(after.errors) <= allowed { return probe }
+            probe += 1
+        }
+        return nil
     }
 
     /// Errors already high in the first window, judged against the rest of the
@@ -73,14 +78,7 @@ public struct ErrorSpikeDetector {
         let expected = baseRatio * Double(usesRequests ? first.requests : window)
         let ratio = Double(first.errors) / max(expected, 1e-9)
         guard ratio >= options.spikeMinimumRatio, PoissonTail.upper(first.errors, mean: expected) < options.spikePValue else { return nil }
-        var endIndex: Int?
-        var probe = window
-        while probe + Self.recoveryMinutes <= series.count {
-            let after = series.totals(probe, probe + Self.recoveryMinutes)
-            let allowed = usesRequests ? max(2 * baseRatio * Double(after.requests), 1) : max(2 * baseRatio * Double(Self.recoveryMinutes), 1)
-            if Double(after.errors) <= allowed { endIndex = probe; break }
-            probe += 1
-        }
+        var endIndex = recovery(in: series, from: window, usesRequests: usesRequests, baseRatio: baseRatio)
         // The spike ends at the last minute with errors before the quiet stretch.
         if var end = endIndex {
             while end > 0, series.errors[end - 1] == 0 || (usesRequests && Double(series.errors[end - 1]) <= 2 * baseRatio * Double(series.requests[end - 1])) { end -= 1 }

@@ -65,14 +65,8 @@ public struct TimestampParser {
         else { return nil }
         guard let clock = Self.parseClock(b, s + 11) else { return nil }
         guard Self.valid(year: year, month: month, day: day) else { return nil }
-        var index = clock.end
-        let (micros, afterFraction) = Self.parseFraction(b, index)
-        index = afterFraction
-        let local = CivilTime.epochSeconds(year: year, month: month, day: day, hour: clock.hour, minute: clock.minute, second: clock.second)
-        if let (offset, end) = Self.parseZone(b, index) {
-            return ParsedTime(micros: (local - offset) * 1_000_000 + micros, start: s, end: end)
-        }
-        return ParsedTime(micros: zone.utcSeconds(fromLocal: local) * 1_000_000 + micros, start: s, end: index)
+        let (micros, afterFraction) = Self.parseFraction(b, clock.end)
+        return finishWithZone(b, year: year, month: month, day: day, clock: clock, micros: micros, start: s, end: afterFraction)
     }
 
     /// CLF: `12/Mar/2025:03:15:02 +0100`.
@@ -84,11 +78,7 @@ public struct TimestampParser {
               Self.valid(year: year, month: month, day: day)
         else { return nil }
         let (micros, index) = Self.parseFraction(b, clock.end)
-        let local = CivilTime.epochSeconds(year: year, month: month, day: day, hour: clock.hour, minute: clock.minute, second: clock.second)
-        if let (offset, end) = Self.parseZone(b, index) {
-            return ParsedTime(micros: (local - offset) * 1_000_000 + micros, start: s, end: end)
-        }
-        return ParsedTime(micros: zone.utcSeconds(fromLocal: local) * 1_000_000 + micros, start: s, end: index)
+        return finishWithZone(b, year: year, month: month, day: day, clock: clock, micros: micros, start: s, end: index)
     }
 
     /// `[Www ]Mon DD HH:MM:SS[.frac][ YYYY]` (syslog RFC 3164, ctime, `dmesg -T`).
@@ -136,11 +126,18 @@ public struct TimestampParser {
               Self.valid(year: year, month: month, day: day)
         else { return nil }
         let (micros, afterFraction) = Self.parseFraction(b, clock.end)
+        return finishWithZone(b, year: year, month: month, day: day, clock: clock, micros: micros, start: s, end: afterFraction)
+    }
+
+    /// A date and time read, then an optional zone after `end`: UTC from the zone
+    /// when there is one, else from the `--tz` zone.
+    private func finishWithZone(_ b: UnsafeBufferPointer<UInt8>, year: Int, month: Int, day: Int, clock: Clock, micros: Int64,
+                                start: Int, end: Int) -> ParsedTime {
         let local = CivilTime.epochSeconds(year: year, month: month, day: day, hour: clock.hour, minute: clock.minute, second: clock.second)
-        if let (offset, end) = Self.parseZone(b, afterFraction) {
-            return ParsedTime(micros: (local - offset) * 1_000_000 + micros, start: s, end: end)
+        if let (offset, zoneEnd) = Self.parseZone(b, end) {
+            return ParsedTime(micros: (local - offset) * 1_000_000 + micros, start: start, end: zoneEnd)
         }
-        return ParsedTime(micros: zone.utcSeconds(fromLocal: local) * 1_000_000 + micros, start: s, end: afterFraction)
+        return ParsedTime(micros: zone.utcSeconds(fromLocal: local) * 1_000_000 + micros, start: start, end: end)
     }
 
     /// klog's header time `MMDD HH:MM:SS.uuuuuu`, starting after the level letter.
