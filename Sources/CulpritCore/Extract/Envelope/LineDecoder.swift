@@ -159,7 +159,11 @@ public struct LineDecoder {
         let rest = UnsafeBufferPointer(rebasing: line[start...])
         if let found = timestamps.find(in: rest, window: 128) {
             decoded.time = found.micros
-            if decoded.severity == nil { decoded.severity = LevelScanner.scan(rest, from: found.end) ?? LevelScanner.scan(rest, from: 0) }
+            if decoded.severity == nil {
+                // After the timestamp first; then only the part before it (already scanned after).
+                decoded.severity = LevelScanner.scan(rest, from: found.end)
+                    ?? (found.start > 0 ? LevelScanner.scan(UnsafeBufferPointer(rebasing: rest[..<found.start]), from: 0) : nil)
+            }
             if found.start <= 1 { SyslogHeader.read(rest, after: found.end, into: &decoded) }
         } else if decoded.severity == nil {
             decoded.severity = LevelScanner.scan(rest, from: 0)

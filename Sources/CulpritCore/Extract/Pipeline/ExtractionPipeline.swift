@@ -87,12 +87,12 @@ public final class ExtractionPipeline {
             if batch.isEmpty { break }
 
             bytesProcessed += batch.reduce(0) { $0 + $1.bytes.count }
-            let results = extractInParallel(batch, states: states)
+            var results = extractInParallel(batch, states: states)
             var ordered = [[LogEvent]]()
             ordered.reserveCapacity(batch.count)
-            for (item, result) in zip(batch, results) {
-                ordered.append(states[item.fileIndex]!.absorb(result))
-                linesRead += result.lineCount
+            for index in batch.indices {
+                linesRead += results[index].lineCount
+                ordered.append(states[batch[index].fileIndex]!.absorb(&results[index]))
             }
             let rendered = renderInParallel(ordered, render)
             for piece in rendered { try consume(piece) }
@@ -227,5 +227,6 @@ final class ResultSlots<Value>: @unchecked Sendable {
 
     func store(_ value: Value, at index: Int) { slots[index] = value }
 
-    func values() -> [Value] { (0..<count).map { slots[$0]! } }
+    /// Moves the values out, leaving the slots empty.
+    func values() -> [Value] { (0..<count).map { index in slots[index].take()! } }
 }

@@ -13,9 +13,11 @@ public struct FileExtractionState: Sendable {
         lastTime = resume?.lastTime
     }
 
-    /// Makes a chunk's events file-relative, in order; returns them.
-    public mutating func absorb(_ result: ChunkResult) -> [LogEvent] {
-        var events = result.events
+    /// Makes a chunk's events file-relative, in order, and takes them out of
+    /// `result` (moved, not copied: the events are updated in place).
+    public mutating func absorb(_ result: inout ChunkResult) -> [LogEvent] {
+        var events = [LogEvent]()
+        swap(&events, &result.events)
         if linesBefore > 0 {
             for index in events.indices { events[index].ref.line += linesBefore }
         }

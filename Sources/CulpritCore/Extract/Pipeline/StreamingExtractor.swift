@@ -19,9 +19,9 @@ public struct StreamingExtractor {
             state = FileExtractionState(context: FileContext(file: file, envelope: envelope, settings: settings))
         }
         let extractor = ChunkExtractor(settings: settings, context: state!.context)
-        let result = chunk.withUnsafeBufferPointer { extractor.extract($0) }
+        var result = chunk.withUnsafeBufferPointer { extractor.extract($0) }
         linesRead += result.lineCount
-        return state!.absorb(result)
+        return state!.absorb(&result)
     }
 
     /// Starts numbering again from line 1 (the file was truncated or replaced).
