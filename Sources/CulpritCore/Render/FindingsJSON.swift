@@ -17,15 +17,20 @@ public enum FindingsJSON {
 
     public static func render(_ findings: Findings) -> String { document(findings).rendered() }
 
-    static func suspect(_ suspect: Suspect, rank: Int) -> JSONValue {
-        .object([
-            ("rank", .number(Double(rank))),
+    /// The contract's six fields that name a suspect (also in watch's culprit alerts).
+    static func suspectFields(_ suspect: Suspect) -> [(String, JSONValue)] {
+        [
             ("service", .string(suspect.change.service)),
             ("version", .optional(suspect.change.version)),
             ("change", .string(suspect.change.kind.rawValue)),
             ("at", .time(suspect.change.time)),
             ("score", .number(suspect.score)),
             ("verdict", .string(suspect.verdict.rawValue)),
+        ]
+    }
+
+    static func suspect(_ suspect: Suspect, rank: Int) -> JSONValue {
+        .object([("rank", .number(Double(rank)))] + suspectFields(suspect) + [
             ("previous_version", .optional(suspect.change.previousVersion)),
             ("evidence", .array(suspect.evidence.map { item in
                 .object([

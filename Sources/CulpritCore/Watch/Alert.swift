@@ -27,16 +27,7 @@ public struct Alert: Sendable {
             ("kind", .string(kind.rawValue)),
             ("service", .string(service)),
             ("summary", .string(summary)),
-            ("suspect", suspect.map { suspect in
-                .object([
-                    ("service", .string(suspect.change.service)),
-                    ("version", .optional(suspect.change.version)),
-                    ("change", .string(suspect.change.kind.rawValue)),
-                    ("at", .time(suspect.change.time)),
-                    ("score", .number(suspect.score)),
-                    ("verdict", .string(suspect.verdict.rawValue)),
-                ])
-            } ?? .null),
+            ("suspect", suspect.map { .object(FindingsJSON.suspectFields($0)) } ?? .null),
             ("refs", .array(refs.map { .string($0.description) })),
         ])
     }
