@@ -28,7 +28,7 @@ struct AnalyzeCommand: ParsableCommand {
         let diagnostics = Diagnostics(quiet: input.quiet)
         let (files, errors) = InputExpander.expand(paths.isEmpty ? ["-"] : paths)
         for error in errors { diagnostics.error(error.description) }
-        if files.isEmpty { exitWithError("nothing to read") }
+        if files.isEmpty { if errors.isEmpty { exitWithError("nothing to read") } else { Foundation.exit(2) } }
         let session = AnalysisSession(settings: settings, window: analysis.window(zone: zone, defaultAnchor: .now),
                                       detection: analysis.detection, records: analysis.records(zone: zone))
         let (findings, _, pipeline) = session.run(files: files, diagnostics: diagnostics)

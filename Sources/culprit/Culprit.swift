@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Culprit: ParsableCommand {
@@ -13,6 +14,22 @@ struct Culprit: ParsableCommand {
         version: CulpritVersion.string,
         subcommands: [AnalyzeCommand.self, WatchCommand.self, ReportCommand.self, ExtractCommand.self, PatternsCommand.self]
     )
+
+    /// Runs the command, mapping bad usage to the contract's exit status 2
+    /// (ArgumentParser's own default for validation errors is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 enum CulpritVersion {

@@ -29,7 +29,7 @@ struct ExtractCommand: ParsableCommand {
         let diagnostics = Diagnostics(quiet: input.quiet)
         let (files, errors) = InputExpander.expand(paths.isEmpty ? ["-"] : paths)
         for error in errors { diagnostics.error(error.description) }
-        if files.isEmpty { exitWithError("nothing to read", code: 2) }
+        if files.isEmpty { if errors.isEmpty { exitWithError("nothing to read") } else { Foundation.exit(2) } }
 
         let sink: OutputSink
         do { sink = try output.map(OutputSink.init(path:)) ?? OutputSink() } catch { exitWithError("\(error)") }

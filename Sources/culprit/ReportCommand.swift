@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
         let diagnostics = Diagnostics(quiet: input.quiet)
         let (allFiles, errors) = InputExpander.expand(paths.isEmpty ? ["-"] : paths)
         for error in errors { diagnostics.error(error.description) }
-        if allFiles.isEmpty { exitWithError("nothing to read") }
+        if allFiles.isEmpty { if errors.isEmpty { exitWithError("nothing to read") } else { Foundation.exit(2) } }
 
         var saved = ReportState()
         var files = allFiles
