@@ -87,15 +87,31 @@ public final class ExtractionPipeline {
             if batch.isEmpty { break }
 
             bytesProcessed += batch.reduce(0) { $0 + $1.bytes.count }
-            var results = extractInParallel(batch, states: states)
-            var ordered = [[LogEvent]]()
-            ordered.reserveCapacity(batch.count)
+            // Line numbers are known before extraction (count the newlines), so each
+            // worker numbers and renders its own chunk; only a chunk whose first records
+            // need a time from the chunks before it is rendered here, in order.
+            var lineBases = [Int](repeating: 0, count: batch.count)
+            var nextLine = [Int: Int]()
             for index in batch.indices {
-                linesRead += results[index].lineCount
-                ordered.append(states[batch[index].fileIndex]!.absorb(&results[index]))
+                let file = batch[index].fileIndex
+                let base = nextLine[file] ?? states[file]!.linesBefore
+                lineBases[index] = base
+                nextLine[file] = base + Self.countLines(batch[index].bytes)
             }
-            let rendered = renderInParallel(ordered, render)
-            for piece in rendered { try consume(piece) }
+            var outputs = extractAndRender(batch, states: states, lineBases: lineBases, render: render)
+            for index in batch.indices {
+                let file = batch[index].fileIndex
+                if outputs[index].rendered == nil {
+                    let lastTime = states[file]!.lastTime
+                    for event in outputs[index].result.needsEarlierTime where outputs[index].result.events[event].time == nil {
+                        outputs[index].result.events[event].time = lastTime
+                    }
+                    outputs[index].rendered = render(outputs[index].result.events)
+                }
+                states[file]!.advance(past: outputs[index].result)
+                linesRead += outputs[index].result.lineCount
+                try consume(outputs[index].rendered!)
+            }
             // A file closed while filling this batch reports its cut lines once all are numbered.
             for (index, chunkerCuts) in closedFiles {
                 reportTruncation(states[index]!, chunkerCuts: chunkerCuts)
@@ -185,24 +201,46 @@ public final class ExtractionPipeline {
         }
     }
 
-    private func extractInParallel(_ batch: [PendingChunk], states: [FileExtractionState?]) -> [ChunkResult] {
+    /// A chunk's result and, when it could be rendered in the worker, its rendering.
+    private struct ChunkOutput<Rendered> {
+        var result: ChunkResult
+        var rendered: Rendered?
+    }
+
+    private func extractAndRender<Rendered>(_ batch: [PendingChunk], states: [FileExtractionState?], lineBases: [Int],
+                                            render: @escaping @Sendable ([LogEvent]) -> Rendered) -> [ChunkOutput<Rendered>] {
         let contexts = batch.map { states[$0.fileIndex]!.context }
-        let output = ResultSlots<ChunkResult>(count: batch.count)
+        let output = ResultSlots<ChunkOutput<Rendered>>(count: batch.count)
         let settings = settings
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
             let extractor = ChunkExtractor(settings: settings, context: contexts[index])
-            let result = batch[index].bytes.withUnsafeBufferPointer { extractor.extract($0) }
-            output.store(result, at: index)
+            var result = batch[index].bytes.withUnsafeBufferPointer { extractor.extract($0) }
+            let base = lineBases[index]
+            if base > 0 {
+                for event in result.events.indices { result.events[event].ref.line += base }
+            }
+            var rendered: Rendered?
+            if result.needsEarlierTime.isEmpty {
+                rendered = render(result.events)
+                result.events = []
+            }
+            output.store(ChunkOutput(result: result, rendered: rendered), at: index)
         }
         return output.values()
     }
 
-    private func renderInParallel<Rendered>(_ chunks: [[LogEvent]], _ render: @escaping @Sendable ([LogEvent]) -> Rendered) -> [Rendered] {
-        let output = ResultSlots<Rendered>(count: chunks.count)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            output.store(render(chunks[index]), at: index)
+    /// Lines in a chunk (every chunk ends with a newline).
+    static func countLines(_ chunk: [UInt8]) -> Int {
+        chunk.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var count = 0
+            var position = 0
+            while position < buffer.count, let found = memchr(base + position, 0x0A, buffer.count - position) {
+                count += 1
+                position = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+            }
+            return count
         }
-        return output.values()
     }
 }
 

@@ -24,9 +24,14 @@ public struct FileExtractionState: Sendable {
         for index in result.needsEarlierTime where events[index].time == nil {
             events[index].time = lastTime
         }
+        advance(past: result)
+        return events
+    }
+
+    /// Moves past a chunk whose events were numbered and timed elsewhere.
+    public mutating func advance(past result: ChunkResult) {
         linesBefore += result.lineCount
         truncatedLines += result.truncatedLines
         if let time = result.lastTime { lastTime = time }
-        return events
     }
 }
