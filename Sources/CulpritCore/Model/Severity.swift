@@ -5,36 +5,44 @@ public enum Severity: Int, Sendable, Comparable {
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue > rhs.rawValue }
 
-    /// Parses a level word as loggers write it (`ERROR`, `err`, `fatal`, `warn`, `E` …).
+    /// Parses a level word as loggers write it (`ERROR`, `err`, `fatal`, `warn`, `E` …),
+    /// by packing its lower-cased bytes into an integer: no text is built per word.
     public init?(word: some Collection<UInt8>) {
-        // Most words that reach here are not levels (GET, HTTP, api…): reject them
-        // on their length and first letter before building any text.
         let count = word.count
-        guard count >= 1, count <= 13, let first = word.first else { return nil }
-        switch first | 0x20 {
-        case UInt8(ascii: "e"), UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "f"), UInt8(ascii: "w"), UInt8(ascii: "n"),
-             UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "d"), UInt8(ascii: "t"), UInt8(ascii: "v"),
-             UInt8(ascii: "p"):
-            break
-        default:
-            return nil
+        guard count >= 1, count <= 13 else { return nil }
+        var key: UInt64 = 0
+        var index = 0
+        for byte in word {
+            if index < 8 { key |= UInt64(byte | 0x20) << UInt64(8 * index) }
+            index += 1
         }
-        var lowered = [UInt8]()
-        lowered.reserveCapacity(count)
-        for byte in word { lowered.append(byte | 0x20) }
-        switch String(decoding: lowered, as: UTF8.self) {
-        case "emerg", "emergency", "panic": self = .emergency
-        case "alert": self = .alert
-        case "crit", "critical", "fatal", "f", "c", "severe": self = .critical
-        case "err", "error", "e", "fail", "eror": self = .error
-        case "warn", "warning", "w": self = .warning
-        case "notice", "n": self = .notice
-        case "info", "information", "informational", "i", "log", "statement", "detail": self = .info
-        case "debug", "d", "dbug", "trace", "trce", "verbose", "v", "fine", "finer", "finest":
-            self = .debug
-        default: return nil
-        }
+        // Words longer than 8 bytes share their first 8 with a shorter entry only by
+        // length-specific keys: fold the length in above the packed bytes' range.
+        if count > 8 { key ^= UInt64(count) << 59 }
+        guard let severity = Self.words[key] else { return nil }
+        self = severity
     }
+
+    private static let words: [UInt64: Severity] = {
+        let table: [(String, Severity)] = [
+            ("emerg", .emergency), ("emergency", .emergency), ("panic", .emergency), ("alert", .alert),
+            ("crit", .critical), ("critical", .critical), ("fatal", .critical), ("f", .critical), ("c", .critical), ("severe", .critical),
+            ("err", .error), ("error", .error), ("e", .error), ("fail", .error), ("eror", .error),
+            ("warn", .warning), ("warning", .warning), ("w", .warning), ("notice", .notice), ("n", .notice),
+            ("info", .info), ("information", .info), ("informational", .info), ("i", .info), ("log", .info),
+            ("statement", .info), ("detail", .info),
+            ("debug", .debug), ("d", .debug), ("dbug", .debug), ("trace", .debug), ("trce", .debug), ("verbose", .debug),
+            ("v", .debug), ("fine", .debug), ("finer", .debug), ("finest", .debug),
+        ]
+        var words = [UInt64: Severity]()
+        for (word, severity) in table {
+            var key: UInt64 = 0
+            for (index, byte) in word.utf8.enumerated() where index < 8 { key |= UInt64(byte) << UInt64(8 * index) }
+            if word.utf8.count > 8 { key ^= UInt64(word.utf8.count) << 59 }
+            words[key] = severity
+        }
+        return words
+    }()
 
     /// pino/bunyan numeric levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal.
     public init(pinoLevel: Double) {

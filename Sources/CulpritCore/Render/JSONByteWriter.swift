@@ -58,6 +58,26 @@ public struct JSONByteWriter {
         guard value.isFinite else { raw("null"); return }
         if value == value.rounded(), abs(value) < 9.0e15 {
             integer(Int64(value))
+            return
+        }
+        // Durations and sizes: up to 6 decimals written directly when that is exact
+        // to the printed precision; anything else in Swift's shortest round-trip form.
+        let scaled = (value * 1_000_000).rounded()
+        if abs(value) >= 1e-6, abs(value) < 1e9, abs(scaled / 1_000_000 - value) <= abs(value) * 1e-12 {
+            var micros = Int64(scaled)
+            if micros < 0 { bytes.append(UInt8(ascii: "-")); micros = -micros }
+            integer(micros / 1_000_000)
+            var fraction = micros % 1_000_000
+            var digits = 6
+            while fraction % 10 == 0, digits > 0 { fraction /= 10; digits -= 1 }
+            bytes.append(UInt8(ascii: "."))
+            var divisor: Int64 = 1
+            for _ in 1..<digits { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(48 + fraction / divisor))
+                fraction %= divisor
+                divisor /= 10
+            }
         } else {
             bytes.append(contentsOf: Array(value.description.utf8))
         }

@@ -10,6 +10,9 @@ public struct DecodedLine {
     public var fields = RecordFields()
     /// A CRI `P` line: the message continues on the next line without a newline.
     public var isPartial = false
+    /// The message is the whole decoded line itself and was not copied into
+    /// `message` (plain text lines, the common case on the hot path).
+    public var messageIsLine = false
 
     public init(message: [UInt8]) { self.message = message }
 }

@@ -20,8 +20,9 @@ public struct LineDecoder {
     /// Message keys whose value is itself a whole log line to decode again.
     static let wrappedMessageKeys: Set<String> = ["log", "MESSAGE"]
 
-    /// Decodes `line` given the file's envelope.
-    public func decode(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind, depth: Int = 0) -> DecodedLine {
+    /// Decodes `line` given the file's envelope. With `borrowingText`, a plain text
+    /// line's message is left uncopied (`messageIsLine`): the caller still has the line.
+    public func decode(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind, depth: Int = 0, borrowingText: Bool = false) -> DecodedLine {
         if line.first == UInt8(ascii: "{"), let fields = JSONRecordParser.parse(line) {
             return decodeStructured(fields, depth: depth, raw: line)
         }
@@ -33,7 +34,7 @@ public struct LineDecoder {
             decoded.message = Array(line)
             return decoded
         }
-        return decodeText(line)
+        return decodeText(line, copyMessage: !borrowingText)
     }
 
     func decodeCRI(_ line: UnsafeBufferPointer<UInt8>, prefix: CRIPrefix, depth: Int) -> DecodedLine {
@@ -124,8 +125,9 @@ public struct LineDecoder {
 
     // MARK: - Text
 
-    func decodeText(_ line: UnsafeBufferPointer<UInt8>) -> DecodedLine {
-        var decoded = DecodedLine(message: Array(line))
+    func decodeText(_ line: UnsafeBufferPointer<UInt8>, copyMessage: Bool = true) -> DecodedLine {
+        var decoded = DecodedLine(message: copyMessage ? Array(line) : [])
+        decoded.messageIsLine = !copyMessage
         var start = 0
         // Syslog priority `<PRI>`: severity is PRI mod 8.
         if line.count > 3, line[0] == UInt8(ascii: "<") {

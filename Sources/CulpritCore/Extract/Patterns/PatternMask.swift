@@ -33,6 +33,25 @@ public struct PatternMask: Sendable, Equatable {
         w0 |= other.w0; w1 |= other.w1; w2 |= other.w2; w3 |= other.w3
     }
 
+    /// Calls `body` with each member index in increasing order, without allocating.
+    @inline(__always)
+    public func forEach(_ body: (Int) -> Void) {
+        let words = (w0, w1, w2, w3)
+        for wordIndex in 0..<4 {
+            var bits: UInt64
+            switch wordIndex {
+            case 0: bits = words.0
+            case 1: bits = words.1
+            case 2: bits = words.2
+            default: bits = words.3
+            }
+            while bits != 0 {
+                body(wordIndex * 64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+    }
+
     /// The member indexes in increasing order.
     public var indexes: [Int] {
         var result = [Int]()

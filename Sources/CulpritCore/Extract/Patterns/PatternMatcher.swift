@@ -23,19 +23,21 @@ final class PatternMatcher {
         var kindsSeen = KindSet()
         var sawFallback = false
         let compiled = patterns.compiled
-        for index in candidates.indexes where index < compiled.count {
+        candidates.forEach { index in
+            guard index < compiled.count else { return }
             let pattern = compiled[index]
-            if kindsSeen.contains(pattern.kind) { continue }
-            if pattern.definition.fallback { sawFallback = true; continue }
+            if kindsSeen.contains(pattern.kind) { return }
+            if pattern.definition.fallback { sawFallback = true; return }
             if let draft = evaluate(pattern, subject) {
                 drafts.append(draft)
                 kindsSeen.insert(draft.kind)
             }
         }
         if drafts.isEmpty, sawFallback {
-            for index in candidates.indexes where index < compiled.count && compiled[index].definition.fallback {
+            candidates.forEach { index in
+                guard index < compiled.count, compiled[index].definition.fallback else { return }
                 let pattern = compiled[index]
-                if kindsSeen.contains(pattern.kind) { continue }
+                if kindsSeen.contains(pattern.kind) { return }
                 if let draft = evaluate(pattern, subject) {
                     drafts.append(draft)
                     kindsSeen.insert(draft.kind)

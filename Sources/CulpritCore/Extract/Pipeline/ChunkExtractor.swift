@@ -90,7 +90,11 @@ final class ChunkExtractor {
     private func finish(_ record: OpenRecord, chunk: UnsafeBufferPointer<UInt8>, into result: inout ChunkResult) {
         guard !record.mask.isEmpty else { return }
         let headLine = UnsafeBufferPointer(rebasing: chunk[record.lines[0]])
-        var head = decoder.decode(headLine, envelope: context.envelope)
+        var head = decoder.decode(headLine, envelope: context.envelope, borrowingText: true)
+        if head.messageIsLine, record.lines.count > 1 {
+            head.message = Array(headLine)
+            head.messageIsLine = false
+        }
         if record.lines.count > 1 {
             for (offset, range) in record.lines.enumerated().dropFirst() {
                 let piece = decoder.decode(UnsafeBufferPointer(rebasing: chunk[range]), envelope: context.envelope).message
@@ -98,11 +102,15 @@ final class ChunkExtractor {
                 head.message.append(contentsOf: piece)
             }
         }
-        let drafts = head.message.withUnsafeBufferPointer { message in
-            matcher.match(
-                PatternMatcher.Subject(message: message, line: headLine, severity: head.severity, fields: head.fields),
-                candidates: record.mask
-            )
+        let drafts: [EventDraft]
+        if head.messageIsLine {
+            drafts = matcher.match(PatternMatcher.Subject(message: headLine, line: headLine, severity: head.severity, fields: head.fields),
+                                   candidates: record.mask)
+        } else {
+            drafts = head.message.withUnsafeBufferPointer { message in
+                matcher.match(PatternMatcher.Subject(message: message, line: headLine, severity: head.severity, fields: head.fields),
+                              candidates: record.mask)
+            }
         }
         guard !drafts.isEmpty else { return }
         var time = head.time
