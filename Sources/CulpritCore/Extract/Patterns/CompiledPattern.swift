@@ -3,6 +3,11 @@
 final class CompiledPattern: Sendable {
     let definition: PatternDefinition
     let kind: EventKind
+    let id: String
+    let fallback: Bool
+    let level: Severity?
+    /// The regex runs on the raw line (`applies_to: line`), not the message.
+    let matchesRawLine: Bool
     let regex: CompiledRegex?
     let field: CompiledRegex?
     let groups: Groups
@@ -34,6 +39,10 @@ final class CompiledPattern: Sendable {
     init(_ definition: PatternDefinition) throws(RegexCompileError) {
         self.definition = definition
         kind = definition.kind
+        id = definition.id
+        fallback = definition.fallback
+        level = definition.level
+        matchesRawLine = definition.subject == .line
         regex = try definition.regex.map { source throws(RegexCompileError) in try CompiledRegex(source) }
         field = try definition.field.map { source throws(RegexCompileError) in try CompiledRegex(source) }
         groups = Groups(regex?.groupNumbers ?? [:])

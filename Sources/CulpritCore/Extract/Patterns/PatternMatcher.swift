@@ -27,7 +27,7 @@ final class PatternMatcher {
             guard index < compiled.count else { return }
             let pattern = compiled[index]
             if kindsSeen.contains(pattern.kind) { return }
-            if pattern.definition.fallback { sawFallback = true; return }
+            if pattern.fallback { sawFallback = true; return }
             if let draft = evaluate(pattern, subject) {
                 drafts.append(draft)
                 kindsSeen.insert(draft.kind)
@@ -35,7 +35,7 @@ final class PatternMatcher {
         }
         if drafts.isEmpty, sawFallback {
             candidates.forEach { index in
-                guard index < compiled.count, compiled[index].definition.fallback else { return }
+                guard index < compiled.count, compiled[index].fallback else { return }
                 let pattern = compiled[index]
                 if kindsSeen.contains(pattern.kind) { return }
                 if let draft = evaluate(pattern, subject) {
@@ -48,13 +48,14 @@ final class PatternMatcher {
     }
 
     private func evaluate(_ pattern: CompiledPattern, _ subject: Subject) -> EventDraft? {
-        let definition = pattern.definition
-        if let level = definition.level {
+        // Fields are read from the compiled pattern itself: copying the whole
+        // definition (strings, examples) per record would cost a retain per field.
+        if let level = pattern.level {
             guard let severity = subject.severity, severity.rawValue <= level.rawValue else { return nil }
         }
-        var draft = EventDraft(kind: definition.kind, patternID: definition.id)
+        var draft = EventDraft(kind: pattern.kind, patternID: pattern.id)
         if let regex = pattern.regex {
-            let text = definition.subject == .line ? subject.line : subject.message
+            let text = pattern.matchesRawLine ? subject.line : subject.message
             guard let match = regex.firstMatch(in: UnsafeRawBufferPointer(text), scratch: scratch) else { return nil }
             // With a `field`, the regex only qualifies the record; the value comes from the field.
             guard fill(&draft, from: match, in: text, pattern: pattern) || pattern.field != nil else { return nil }
