@@ -61,9 +61,3 @@ private final class MetricsHandler: ChannelInboundHandler, Sendable {
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in boundContext.value.close(promise: nil) }
     }
 }
-
-/// A pthread-free lock for the metrics state (NIOLock is also available, but this keeps the state type simple).
-final class NSLockLike: @unchecked Sendable {
-    private let lock = NSLock()
-    func withLock<Result>(_ body: () -> Result) -> Result { lock.withLock(body) }
-}

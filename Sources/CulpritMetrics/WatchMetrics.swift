@@ -1,3 +1,4 @@
+import Foundation
 import CulpritCore
 import Prometheus
 
@@ -56,7 +57,7 @@ public final class WatchMetrics: Sendable {
 /// The label set of the last top-suspect gauge, to retire it when the top changes.
 private final class LockedState: @unchecked Sendable {
     // @unchecked: guarded by `lock`.
-    private let lock = NSLockLike()
+    private let lock = NSLock()
     private var topLabels: [(String, String)]?
 
     func swapTopLabels(_ labels: [(String, String)]?) -> [(String, String)]? {

@@ -125,7 +125,7 @@ public enum ChangeInference {
         guard a.service == b.service, abs(a.time - b.time) <= mergeWindow else { return false }
         if let va = a.version, let vb = b.version, va != vb { return false }
         let versionChanges: Set<ChangeMarker.Kind> = [.deploy, .rollback]
-        if versionChanges.contains(a.kind), versionChanges.contains(b.kind) { return a.version != nil && a.version == b.version || a.kind == b.kind }
+        if versionChanges.contains(a.kind), versionChanges.contains(b.kind) { return (a.version != nil && a.version == b.version) || a.kind == b.kind }
         return a.kind == b.kind
     }
 }

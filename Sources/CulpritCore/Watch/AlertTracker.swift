@@ -95,12 +95,4 @@ public struct AlertTracker: Sendable {
         default: return nil
         }
     }
-
-    /// Services and kinds alerting now, for metrics and the final summary.
-    public var activeKeys: [(kind: String, service: String)] {
-        active.keys.sorted().map { key in
-            let parts = key.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
-            return (parts[0], parts[1])
-        }
-    }
 }

@@ -51,18 +51,4 @@ public struct PatternMask: Sendable, Equatable {
             }
         }
     }
-
-    /// The member indexes in increasing order.
-    public var indexes: [Int] {
-        var result = [Int]()
-        for (wordIndex, word) in [w0, w1, w2, w3].enumerated() where word != 0 {
-            var bits = word
-            while bits != 0 {
-                let bit = bits.trailingZeroBitCount
-                result.append(wordIndex * 64 + bit)
-                bits &= bits - 1
-            }
-        }
-        return result
-    }
 }

@@ -1,14 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Warnings about input, printed to stderr one line each (`path:line: message`)
 /// as they happen, and counted for the summary and the exit status.
 public final class Diagnostics: @unchecked Sendable {
     // @unchecked: guarded by `lock`; warnings may come from a follower thread.
-    private let lock = NSLockShim()
+    private let lock = NSLock()
     public private(set) var warningCount = 0
     public private(set) var errorCount = 0
     public var quiet: Bool
@@ -34,20 +30,6 @@ public final class Diagnostics: @unchecked Sendable {
     public static let printToStandardError: @Sendable (String) -> Void = { message in
         var line = message + "\n"
         line.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
-    }
-}
-
-/// A pthread mutex, so Diagnostics works without Foundation's NSLock.
-final class NSLockShim: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-
-    func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
     }
 }
 

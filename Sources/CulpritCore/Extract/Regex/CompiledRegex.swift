@@ -122,7 +122,4 @@ public struct RegexMatch {
         }
         return nil
     }
-
-    /// The whole match.
-    public var wholeRange: Range<Int> { range(group: 0) ?? 0..<0 }
 }
