@@ -66,7 +66,7 @@ struct ScenarioBuilder {
         #expect(top.change.previousVersion == "2.3.0")
         #expect(top.verdict == .likely)
         #expect(top.evidence.contains { $0.signal == "memory_growth" })
-        #expect(top.evidence.contains { $0.signal == "symptom" && $0.summary.hasPrefix("gateway") })
+        #expect(top.evidence.contains { $0.signal == "symptom" && $0.services == ["gateway"] })
         #expect(!findings.suspects.contains { $0.change.service == "gateway" })
     }
 

@@ -246,8 +246,10 @@ enum LeakScenario {
                 .init(signal: "memory_growth", summary: "memory grew 10.6 MB/min from 400 MB (flat before), 1 min after the deploy", lines: lines[0], weight: 3.5),
                 .init(signal: "rollback_recovery", summary: "memory stopped growing within 5 min of the rollback to 2.3.0", lines: [], weight: 1.5),
                 .init(signal: "oom", summary: "1 OOM kill, 152 min after the deploy", lines: lines[3], weight: 0.4),
-                .init(signal: "symptom", summary: "api-gateway: 5xx rose to 80% of requests, 85 min after auth-service's memory began to grow", lines: lines[1], weight: 0.5),
-                .init(signal: "symptom", summary: "postgres: slow queries began 90 min after auth-service's memory began to grow", lines: lines[2], weight: 0.5),
+                .init(signal: "symptom", summary: "api-gateway: 5xx rose to 80% of requests, 85 min after auth-service's memory began to grow", lines: lines[1], weight: 0.5,
+                      services: ["api-gateway"]),
+                .init(signal: "symptom", summary: "postgres: slow queries began 90 min after auth-service's memory began to grow", lines: lines[2], weight: 0.5,
+                      services: ["postgres"]),
             ]),
             Suspect(change: changes[0], score: 0.12, verdict: .unlikely, evidence: [
                 .init(signal: "change", summary: "billing deployed 1.4.0", lines: [], weight: 0),

@@ -20,6 +20,8 @@ public struct Suspect: Sendable {
         public var summary: String
         public var lines: [EvidenceLine]
         public var weight: Double
+        /// The services the evidence is about, when they are others (symptoms).
+        public var services: [String] = []
 
         public var refs: [SourceRef] { lines.map(\.ref) }
     }

@@ -14,9 +14,9 @@ import Foundation
 ///   a rollback after which it went on: −1;
 /// - a restart of S that gave only temporary relief (memory grew again): +0.5;
 /// - anomalies of other services that begin after S's own anomaly (a gateway's
-///   503s, a database's slow queries) are symptoms: +0.5 each, at most +1.5;
-///   for a service with no telemetry of its own, +0.3 each (at most +1) for those
-///   beginning within 30 min after t.
+///   503s, a database's slow queries) are symptoms: +0.5 each, at most +1.5, in
+///   one evidence item; for a service with no telemetry of its own, +0.3 each (at
+///   most +1) for those beginning within 30 min after t.
 /// Score = logistic(prior(kind) × points⁺ − points⁻ − 2), in [0, 1]; prior:
 /// deploy 1, config 0.8, rollback 0.4, restart 0.35. Verdict thresholds are in
 /// `Suspect.Verdict`.
@@ -101,9 +101,13 @@ public struct SuspectRanking {
         return evidence
     }
 
+    /// Other services' anomalies explained by this change, as one item: they are
+    /// why the gateway's 503s and the database's slow queries are not suspects.
     func symptoms(of change: ChangeMarker, credited: [Anomaly], anomalies: [Anomaly], changes: [ChangeMarker], hasTelemetry: Bool) -> [Suspect.Evidence] {
         let firstOwn = credited.map(\.start).min()
-        var evidence = [Suspect.Evidence]()
+        var parts = [String]()
+        var lines = [EvidenceLine]()
+        var services = [String]()
         var total = 0.0
         for anomaly in anomalies.sorted(by: { $0.start < $1.start }) where anomaly.service != change.service && !anomaly.preExisting {
             guard anomaly.start > change.time else { continue }
@@ -111,22 +115,30 @@ public struct SuspectRanking {
             let ownChange = changes.contains { $0.service == anomaly.service && $0.kind != .restart && $0.time > change.time - Self.slack && $0.time <= anomaly.start + Self.slack }
             guard !ownChange else { continue }
             let weight: Double
-            let reason: String
+            let lag: String
             if let firstOwn, anomaly.start >= firstOwn - Self.slack, anomaly.start - change.time <= Self.horizon {
-                weight = min(0.5, 1.5 - total)
-                reason = "began \(Self.minutes(anomaly.start - firstOwn)) after \(change.service)'s own trouble: a symptom"
+                weight = 0.5
+                lag = "\(Self.minutes(anomaly.start - firstOwn)) after \(change.service)'s own trouble"
             } else if firstOwn == nil, !hasTelemetry, anomaly.start - change.time <= Self.prompt {
-                weight = min(0.3, 1.0 - total)
-                reason = "began \(Self.minutes(anomaly.start - change.time)) after the \(change.kind.rawValue) (no logs of \(change.service) itself)"
+                weight = 0.3
+                lag = "\(Self.minutes(anomaly.start - change.time)) after the \(change.kind.rawValue)"
             } else {
                 continue
             }
-            guard weight > 0 else { break }
-            total += weight
-            evidence.append(.init(signal: "symptom", summary: "\(anomaly.service): \(anomaly.summary); \(reason)",
-                                  lines: Array(anomaly.evidence.prefix(2)), weight: weight))
+            let cap = firstOwn == nil ? 1.0 : 1.5
+            guard total < cap else { break }
+            total = min(cap, total + weight)
+            parts.append("\(anomaly.service): \(anomaly.summary) (\(lag))")
+            lines += anomaly.evidence.prefix(2)
+            if !services.contains(anomaly.service) { services.append(anomaly.service) }
         }
-        return evidence
+        guard !parts.isEmpty else { return [] }
+        let who = services.joined(separator: " and ")
+        let headline = firstOwn == nil
+            ? "trouble in \(who) began soon after the \(change.kind.rawValue) (no logs of \(change.service) itself)"
+            : "trouble in \(who) began after \(change.service)'s own: symptoms, not causes"
+        return [Suspect.Evidence(signal: "symptom", summary: headline + " — " + parts.joined(separator: "; "),
+                                 lines: Array(lines.prefix(6)), weight: total, services: services)]
     }
 
     func describe(_ change: ChangeMarker) -> String {

@@ -63,9 +63,9 @@ public enum FindingsMarkdown {
             return findings.anomalies.isEmpty ? "No anomalies were found." : "No change explains the anomalies found."
         }
         var text = "The \(top.change.kind.rawValue) of **\(top.change.service)\(top.change.version.map { " " + $0 } ?? "")** at \(time(top.change.time)) UTC is the \(top.verdict.rawValue) culprit (score \(String(format2: top.score)))."
-        let reasons = top.evidence.filter { $0.weight > 0 }.prefix(3).map(\.summary)
+        let reasons = top.evidence.filter { $0.weight > 0 && $0.signal != "symptom" }.prefix(3).map(\.summary)
         if !reasons.isEmpty { text += " " + reasons.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }.joined(separator: " ") }
-        let cleared = Set(top.evidence.filter { $0.signal == "symptom" }.compactMap { $0.summary.split(separator: ":").first.map(String.init) })
+        let cleared = Set(top.evidence.filter { $0.signal == "symptom" }.flatMap(\.services))
         if !cleared.isEmpty {
             text += " Trouble in \(cleared.sorted().joined(separator: ", ")) began after \(top.change.service)'s own and is a symptom, not a cause."
         }

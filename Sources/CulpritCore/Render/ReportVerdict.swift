@@ -48,7 +48,7 @@ struct ReportVerdict {
             }
             out.raw("</ul>\n")
         }
-        let symptoms = Set(top.evidence.filter { $0.signal == "symptom" }.compactMap { $0.summary.split(separator: ":").first.map(String.init) })
+        let symptoms = Set(top.evidence.filter { $0.signal == "symptom" }.flatMap(\.services))
         if !symptoms.isEmpty {
             out.raw("<p>Trouble in <b>")
             out.text(symptoms.sorted().joined(separator: ", "))
