@@ -92,4 +92,19 @@ func message(_ line: DecodedLine) -> String { String(decoding: line.message, as:
         let line = decode(#"{"unterminated": "value"#, envelope: .json)
         #expect(message(line) == #"{"unterminated": "value"#)
     }
+
+    @Test func dockerComposePrefixNamesTheServiceAndItsJSONIsDecoded() {
+        let line = decode(#"caddy-1  | {"level":"error","ts":1741745702.0,"msg":"upstream down"}"#)
+        #expect(line.service == "caddy")
+        #expect(line.severity == .error)
+        #expect(message(line) == "upstream down")
+        #expect(line.time == march12)
+    }
+
+    @Test func colourCodesAreRemovedBeforeReading() {
+        let line = decode("\u{1B}[2Kweb_1  | 2025-03-12T02:15:02Z \u{1B}[31mERROR\u{1B}[0m boom")
+        #expect(line.service == "web")
+        #expect(line.severity == .error)
+        #expect(!message(line).contains("\u{1B}"))
+    }
 }

@@ -40,6 +40,9 @@ public struct ServiceActivity: Sendable, Codable {
     /// The errors a minute counts: 5xx responses when requests are logged, error records otherwise.
     public func errorCount(_ stats: MinuteStats) -> Int { logsRequests ? stats.serverErrors : stats.errorRecords }
 
+    /// OOM lines of one service closer than this (µs) report the same kill.
+    static let oomReportSpan: Int64 = 3_000_000
+
     /// At most this many OOM, crash, start and change lines are kept per service.
     public static let lineCap = 2000
 
@@ -58,7 +61,10 @@ public struct ServiceActivity: Sendable, Codable {
             memory[instance, default: MemorySeries(instance: instance)].add(bytes: bytes, at: time, evidence: EvidenceLine(event))
             if let limit = event.limit { memory[instance]!.limit = max(memory[instance]!.limit ?? 0, limit) }
         case .oom:
-            if ooms.count < Self.lineCap { ooms.append(EvidenceLine(event)) }
+            // The kernel reports one kill in several lines (`invoked oom-killer`,
+            // `oom-kill:`, `Killed process`) within the same second or two: one kill.
+            let repeatsLast = ooms.last.map { last in (last.time ?? .min) >= time - Self.oomReportSpan } ?? false
+            if !repeatsLast, ooms.count < Self.lineCap { ooms.append(EvidenceLine(event)) }
             if let limit = event.limit, memory[instance] != nil { memory[instance]!.limit = max(memory[instance]!.limit ?? 0, limit) }
         case .http:
             var stats = minutes[minute] ?? MinuteStats()

@@ -23,6 +23,15 @@ public struct LineDecoder {
     /// Decodes `line` given the file's envelope. With `borrowingText`, a plain text
     /// line's message is left uncopied (`messageIsLine`): the caller still has the line.
     public func decode(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind, depth: Int = 0, borrowingText: Bool = false) -> DecodedLine {
+        if depth < 2, ANSIEscapes.contains(line) {
+            var cleaned = ANSIEscapes.stripped(line)
+            return cleaned.withUnsafeMutableBufferPointer { decode(UnsafeBufferPointer($0), envelope: envelope, depth: depth + 1) }
+        }
+        if depth < 2, line.first.map(LevelScanner.isLetterOrDigit) == true, let prefix = ComposePrefix.parse(line) {
+            var decoded = decode(UnsafeBufferPointer(rebasing: line[prefix.messageStart...]), envelope: .text, depth: depth + 1)
+            if decoded.service == nil { decoded.service = prefix.service }
+            return decoded
+        }
         if line.first == UInt8(ascii: "{"), let fields = JSONRecordParser.parse(line) {
             return decodeStructured(fields, depth: depth, raw: line)
         }
