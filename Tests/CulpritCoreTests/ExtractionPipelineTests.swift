@@ -170,4 +170,17 @@ import Testing
         #expect(events.first?.service == "report-worker")
         #expect(events.first?.version == "5.2.1")
     }
+
+    @Test func stackTraceBehindComposePrefixesIsOneRecord() throws {
+        let log = """
+        api-1  | 2025-03-12 02:15:02,000 ERROR [main] c.e.Api - request failed
+        api-1  | java.lang.OutOfMemoryError: Java heap space
+        api-1  | \tat com.example.Cache.put(Cache.java:42)
+        api-1  | 2025-03-12 02:15:03,000 INFO [main] c.e.Api - next
+        """
+        let events = try extract(log, name: "compose.log").events
+        #expect(events.map(\.kind) == [.oom])
+        #expect(events.first?.ref.line == 1)
+        #expect(events.first?.service == "api")
+    }
 }

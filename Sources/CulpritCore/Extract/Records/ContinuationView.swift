@@ -1,6 +1,7 @@
 /// The cheap peel of a line's envelope that continuation rules look at, without
 /// decoding the whole line: the CRI message, a Docker `{"log":"…` value's start
-/// (with JSON escapes for tab and space read as white space), or the line itself.
+/// (with JSON escapes for tab and space read as white space), what follows a
+/// leading timestamp or a `docker compose` prefix, or the line itself.
 enum ContinuationView {
     /// Calls `body` with bytes standing in for the line's message, or nil when the
     /// line is a self-contained structured record (a JSON object other than Docker's).
@@ -39,6 +40,10 @@ enum ContinuationView {
         }
         if let messageStart = timestampPrefixEnd(line) {
             return body(UnsafeBufferPointer(rebasing: line[messageStart...]))
+        }
+        if LevelScanner.isLetter(first), let prefix = ComposePrefix.parse(line) {
+            let rest = UnsafeBufferPointer(rebasing: line[prefix.messageStart...])
+            return withMessageStart(of: rest, envelope: envelope, scratch: &scratch, body)
         }
         return body(line)
     }
