@@ -42,6 +42,7 @@ struct AnalyzeCommand: ParsableCommand {
         } catch is OutputSink.Closed {
             throw ExitCode.success
         }
+        diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
         throw analysis.exitCode(for: findings)
     }
 }

@@ -46,8 +46,6 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode.success
         }
         if pipeline.filesRead == 0 { throw ExitCode(2) }
-        if diagnostics.warningCount + diagnostics.errorCount > 0, !input.quiet {
-            diagnostics.note("\(diagnostics.warningCount + diagnostics.errorCount) warning(s); \(pipeline.linesRead) lines read from \(pipeline.filesRead) file(s)")
-        }
+        diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
     }
 }

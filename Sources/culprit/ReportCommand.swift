@@ -85,6 +85,7 @@ struct ReportCommand: ParsableCommand {
             next.record(outcomes: pipeline.outcomes, linesByPath: pipeline.finalStates, inputs: allFiles)
             do { try next.save(directory: state) } catch { exitWithError("\(error)") }
         }
+        diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
         throw analysis.exitCode(for: findings)
     }
 }

@@ -34,6 +34,13 @@ public final class Diagnostics: @unchecked Sendable {
 }
 
 extension Diagnostics {
+    /// After a run that warned: how many problems, and how much was read anyway.
+    public func summarize(linesRead: Int, filesRead: Int) {
+        let problems = warningCount + errorCount
+        guard problems > 0 else { return }
+        note("\(problems) warning\(problems == 1 ? "" : "s"); \(linesRead) lines read from \(filesRead) file\(filesRead == 1 ? "" : "s")")
+    }
+
     /// A closing summary line (not counted as a warning).
     public func note(_ message: String) {
         if !quiet { Diagnostics.printToStandardError("culprit: " + message) }
