@@ -106,4 +106,32 @@ import Testing
         #expect(process.terminationStatus == 0)
         #expect(text.contains("No anomalies found.") || text.contains("Anomalies"), "\(text)")
     }
+
+    @Test func followedFolderSeesNewFilesAndARenamedFileIsNotReadTwice() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("watch-dir-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CulpritBinary.path)
+        process.arguments = ["watch", dir, "--format", "ndjson", "--quiet"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 1)
+        try Data("2025-03-12T02:00:00Z kernel: Out of memory: Killed process 4021 (auth) total-vm:1kB, anon-rss:2kB\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/auth.log"))
+        Thread.sleep(forTimeInterval: 2.5)
+        try FileManager.default.moveItem(atPath: dir + "/auth.log", toPath: dir + "/auth.log.1")
+        try Data("2025-03-12T02:40:00Z kernel: Out of memory: Killed process 4022 (auth) total-vm:1kB, anon-rss:2kB\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/auth.log"))
+        Thread.sleep(forTimeInterval: 3)
+        process.terminate()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let ooms = text.split(separator: "\n").filter { $0.contains("\"kind\":\"oom\"") }
+        #expect(ooms.count == 2, "\(text)")
+        #expect(ooms.first?.contains("02:00:00") == true)
+        #expect(ooms.last?.contains("02:40:00") == true)
+    }
 }

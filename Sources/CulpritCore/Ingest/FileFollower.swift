@@ -38,6 +38,9 @@ public struct FileFollower {
 
     public var isOpen: Bool { descriptor >= 0 }
 
+    /// The device and inode of the file being read, to recognise it under a new name.
+    public var identity: String { "\(device):\(inode)" }
+
     /// Reads what is new since the last poll, handling rotation and truncation.
     public mutating func poll() -> [Change] {
         var changes = [Change]()

@@ -29,7 +29,7 @@ public struct AlertTracker: Sendable {
     public mutating func oom(_ event: LogEvent) -> Alert? {
         guard let time = event.time else { return nil }
         let key = Self.key(.oom, event.service)
-        if var state = active[key] {
+        if var state = active[key], time - state.lastSeen < resolveAfter {
             state.lastSeen = time
             active[key] = state
             return nil

@@ -106,7 +106,12 @@ public final class WatchSession {
         var firstScan = true
         while !shouldStop() {
             if Date().timeIntervalSince(lastScan) >= 2 {
+                // A file renamed by rotation (app.log → app.log.1) is still read through
+                // its follower's descriptor: do not start reading it again under the new name.
+                let followed = Set(followers.values.map(\.follower.identity))
                 for file in currentFiles(paths) where followers[file.openPath] == nil {
+                    var status = stat()
+                    if stat(file.openPath, &status) == 0, followed.contains("\(UInt64(status.st_dev)):\(UInt64(status.st_ino))") { continue }
                     let follower = FileFollower(path: file.openPath, displayPath: file.displayPath, fromEnd: firstScan && options.fromEnd)
                     followers[file.openPath] = (follower, StreamingExtractor(settings: settings, file: file))
                 }
