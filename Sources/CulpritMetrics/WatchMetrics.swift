@@ -25,7 +25,8 @@ public final class WatchMetrics: Sendable {
             gauge("memory_growth", unit: "bytes_per_second", help: "Memory growth slope of an ongoing leak (0 when none)", labels: labels)
                 .set((growth?.bytesPerMinute ?? 0) / 60)
             let recent = activity.minutes.keys.sorted().suffix(5)
-            let errors = recent.reduce(0) { $0 + (activity.minutes[$1].map(activity.errorCount) ?? 0) }
+            let countsResponses = activity.logsRequests
+            let errors = recent.reduce(0) { $0 + (activity.minutes[$1]?.errors(countingResponses: countsResponses) ?? 0) }
             let requests = recent.reduce(0) { $0 + (activity.minutes[$1]?.requests ?? 0) }
             gauge("error", unit: "rate", help: "Errors per request over the last 5 log minutes (errors per minute when no requests are logged)", labels: labels)
                 .set(requests > 0 ? Double(errors) / Double(requests) : Double(errors) / Double(max(recent.count, 1)))

@@ -42,11 +42,12 @@ public struct Analyzer: Sendable {
         for series in service.memory.values {
             for (minute, sample) in series.samplesByMinute { memoryByMinute[minute] = max(memoryByMinute[minute] ?? 0, sample.bytes) }
         }
+        let countsResponses = service.logsRequests
         return ServiceSeries(
             service: service.name,
             memory: memoryByMinute.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
             memoryLimit: service.memory.values.compactMap(\.limit).max(),
-            errors: service.minutes.sorted { $0.key < $1.key }.map { ($0.key, service.errorCount($0.value), $0.value.requests) },
+            errors: service.minutes.sorted { $0.key < $1.key }.map { ($0.key, $0.value.errors(countingResponses: countsResponses), $0.value.requests) },
             ooms: service.ooms.compactMap(\.time)
         )
     }

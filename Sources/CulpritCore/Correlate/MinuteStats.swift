@@ -19,5 +19,9 @@ public struct MinuteStats: Sendable, Codable {
 
     public init() {}
 
+    /// The errors a minute counts for its service: 5xx responses when the service
+    /// logs its requests (the rate is then 5xx ÷ requests), error records otherwise.
+    public func errors(countingResponses: Bool) -> Int { countingResponses ? serverErrors : errorRecords }
+
     public var meanLatency: Double? { latencyCount == 0 ? nil : latencySum / Double(latencyCount) }
 }

@@ -34,11 +34,9 @@ public struct ServiceActivity: Sendable, Codable {
     /// When each instance's first event was, to tell a new pod from a restarted one.
     public var instanceFirstSeen: [String: Int64] = [:]
 
-    /// Whether the service logs its requests: then its error rate is 5xx ÷ requests.
+    /// Whether the service logs its requests: then its error rate is 5xx ÷ requests
+    /// (see `MinuteStats.errors(countingResponses:)`). Scans the minutes: compute once per use.
     public var logsRequests: Bool { minutes.values.contains { $0.requests > 0 } }
-
-    /// The errors a minute counts: 5xx responses when requests are logged, error records otherwise.
-    public func errorCount(_ stats: MinuteStats) -> Int { logsRequests ? stats.serverErrors : stats.errorRecords }
 
     /// OOM lines of one service closer than this (µs) report the same kill.
     static let oomReportSpan: Int64 = 3_000_000

@@ -17,7 +17,7 @@ public struct ErrorSpikeDetector {
     public init(options: DetectionOptions) { self.options = options }
 
     public func detect(in service: ServiceActivity) -> [Anomaly] {
-        guard let series = RateSeries(service.minutes, activeFrom: service.firstTime, activeUntil: service.lastTime) else { return [] }
+        guard let series = RateSeries(service) else { return [] }
         let window = options.spikeWindowMinutes
         var anomalies = [Anomaly]()
         var index = options.spikeBaselineMinutes

@@ -13,22 +13,22 @@ struct RateSeries {
     /// The longest span laid out densely (≈ 139 days); longer spans are clipped to their last part.
     static let maximumMinutes: Int64 = 200_000
 
-    /// `activeFrom` (µs) is when the service's logs begin: minutes before its first
-    /// error or request still count as a quiet baseline.
-    init?(_ minutes: [Int64: MinuteStats], activeFrom: Int64? = nil, activeUntil: Int64? = nil) {
+    /// The series spans from the service's first line to its last: minutes before
+    /// its first error or request still count as a quiet baseline.
+    init?(_ service: ServiceActivity) {
+        let minutes = service.minutes
+        let countsResponses = service.logsRequests
         guard var last = minutes.keys.max(), var first = minutes.keys.min() else { return nil }
-        if let activeFrom { first = min(first, activeFrom / 60_000_000) }
-        if let activeUntil { last = max(last, activeUntil / 60_000_000) }
+        if let activeFrom = service.firstTime { first = min(first, activeFrom / 60_000_000) }
+        if let activeUntil = service.lastTime { last = max(last, activeUntil / 60_000_000) }
         first = max(first, last - Self.maximumMinutes)
         let count = Int(last - first + 1)
         var errors = [Int](repeating: 0, count: count)
         var requests = [Int](repeating: 0, count: count)
         var stats = [MinuteStats?](repeating: nil, count: count)
-        // Where request lines exist the rate is 5xx ÷ requests; elsewhere error records per minute.
-        let hasRequests = minutes.values.contains { $0.requests > 0 }
         for (minute, value) in minutes where minute >= first {
             let index = Int(minute - first)
-            errors[index] = hasRequests ? value.serverErrors : value.errorRecords
+            errors[index] = value.errors(countingResponses: countsResponses)
             requests[index] = value.requests
             stats[index] = value
         }
@@ -39,7 +39,7 @@ struct RateSeries {
             requestSums.append(requestSums[index] + requests[index])
         }
         firstMinute = first
-        countsResponses = hasRequests
+        self.countsResponses = countsResponses
         self.errors = errors
         self.requests = requests
         self.stats = stats
