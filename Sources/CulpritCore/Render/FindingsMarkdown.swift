@@ -7,10 +7,10 @@ public enum FindingsMarkdown {
         var out = "# \(title)\n\n"
         out += "## Summary\n\n" + summary(findings) + "\n\n"
         if let impact = impactWindow(findings) {
-            out += "**Impact window:** \(time(impact.start)) to \(impact.end.map(time) ?? "still ongoing at the end of the logs") (UTC)\n\n"
+            out += "**Impact window:** \(CivilTime.displayUTC(impact.start)) to \(impact.end.map(CivilTime.displayUTC) ?? "still ongoing at the end of the logs") (UTC)\n\n"
         }
         if let window = findings.window {
-            out += "Logs analysed: \(time(window.start)) to \(time(window.end)) UTC, \(findings.eventCount) events, \(findings.changes.count) changes.\n\n"
+            out += "Logs analysed: \(CivilTime.displayUTC(window.start)) to \(CivilTime.displayUTC(window.end)) UTC, \(findings.eventCount) events, \(findings.changes.count) changes.\n\n"
         }
         out += "## Suspects\n\n"
         if findings.suspects.isEmpty {
@@ -18,7 +18,7 @@ public enum FindingsMarkdown {
         } else {
             out += "| # | score | verdict | service | version | change | at (UTC) |\n|---|---|---|---|---|---|---|\n"
             for (index, suspect) in findings.suspects.prefix(10).enumerated() {
-                out += "| \(index + 1) | \(String(format2: suspect.score)) | \(suspect.verdict.rawValue) | \(cell(suspect.change.service)) | \(cell(suspect.change.version ?? "–")) | \(suspect.change.kind.rawValue) | \(time(suspect.change.time)) |\n"
+                out += "| \(index + 1) | \(String(format2: suspect.score)) | \(suspect.verdict.rawValue) | \(cell(suspect.change.service)) | \(cell(suspect.change.version ?? "–")) | \(suspect.change.kind.rawValue) | \(CivilTime.displayUTC(suspect.change.time)) |\n"
             }
             out += "\n"
             for suspect in findings.suspects.prefix(3) where suspect.verdict != .unlikely {
@@ -34,14 +34,14 @@ public enum FindingsMarkdown {
         if !findings.anomalies.isEmpty {
             out += "## Anomalies\n\n| start (UTC) | end | service | kind | what |\n|---|---|---|---|---|\n"
             for anomaly in findings.anomalies {
-                out += "| \(time(anomaly.start)) | \(anomaly.end.map(time) ?? "ongoing") | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) |\n"
+                out += "| \(CivilTime.displayUTC(anomaly.start)) | \(anomaly.end.map(CivilTime.displayUTC) ?? "ongoing") | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) |\n"
             }
             out += "\n"
         }
         if !findings.timeline.isEmpty {
             out += "## Timeline (UTC)\n\n| time | what happened | line |\n|---|---|---|\n"
             for entry in findings.timeline {
-                out += "| \(time(entry.time)) | \(cell(entry.title)) | \(entry.evidence.map { "`\($0.ref)`" } ?? "") |\n"
+                out += "| \(CivilTime.displayUTC(entry.time)) | \(cell(entry.title)) | \(entry.evidence.map { "`\($0.ref)`" } ?? "") |\n"
             }
             out += "\n"
         }
@@ -62,7 +62,7 @@ public enum FindingsMarkdown {
             }
             return findings.anomalies.isEmpty ? "No anomalies were found." : "No change explains the anomalies found."
         }
-        var text = "The \(top.change.kind.rawValue) of **\(top.change.service)\(top.change.version.map { " " + $0 } ?? "")** at \(time(top.change.time)) UTC is the \(top.verdict.rawValue) culprit (score \(String(format2: top.score)))."
+        var text = "The \(top.change.kind.rawValue) of **\(top.change.service)\(top.change.version.map { " " + $0 } ?? "")** at \(CivilTime.displayUTC(top.change.time)) UTC is the \(top.verdict.rawValue) culprit (score \(String(format2: top.score)))."
         let reasons = top.evidence.filter { $0.weight > 0 && $0.signal != "symptom" }.prefix(3).map(\.summary)
         if !reasons.isEmpty { text += " " + reasons.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }.joined(separator: " ") }
         let cleared = Set(top.evidence.filter { $0.signal == "symptom" }.flatMap(\.services))
@@ -85,11 +85,6 @@ public enum FindingsMarkdown {
         let sources = (findings.culprit?.evidence.flatMap(\.lines) ?? []) + findings.anomalies.flatMap { $0.evidence.prefix(1) }
         for line in sources where seen.insert(line.ref).inserted { lines.append(line) }
         return Array(lines.prefix(40))
-    }
-
-    static func time(_ micros: Int64) -> String {
-        let full = CivilTime.rfc3339(micros)
-        return full.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "").split(separator: ".").first.map(String.init) ?? full
     }
 
     static func cell(_ text: String) -> String {

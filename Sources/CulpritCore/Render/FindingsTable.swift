@@ -22,7 +22,7 @@ public struct FindingsTable {
         if !findings.suspects.isEmpty {
             let rows = findings.suspects.prefix(suspectLimit).enumerated().map { index, suspect in
                 [String(index + 1), String(format2: suspect.score), suspect.verdict.rawValue, suspect.change.service,
-                 suspect.change.version ?? "-", suspect.change.kind.rawValue, Self.shortTime(suspect.change.time)]
+                 suspect.change.version ?? "-", suspect.change.kind.rawValue, CivilTime.displayUTC(suspect.change.time)]
             }
             out += table(header: ["#", "SCORE", "VERDICT", "SERVICE", "VERSION", "CHANGE", "AT (UTC)"], rows: rows, verdictColumn: 2)
             if findings.suspects.count > suspectLimit { out += dim("  … \(findings.suspects.count - suspectLimit) more (--format json lists all)") + "\n" }
@@ -43,7 +43,7 @@ public struct FindingsTable {
         if !findings.anomalies.isEmpty {
             out += "\n" + bold("Anomalies:") + "\n"
             for anomaly in findings.anomalies.prefix(anomalyLimit) {
-                out += "  \(Self.shortTime(anomaly.start))  \(anomaly.service)  \(anomaly.kind.rawValue): \(anomaly.summary)\n"
+                out += "  \(CivilTime.displayUTC(anomaly.start))  \(anomaly.service)  \(anomaly.kind.rawValue): \(anomaly.summary)\n"
                 if let ref = anomaly.evidence.first?.ref { out += "      " + dim(ref.description) + "\n" }
             }
             if findings.anomalies.count > anomalyLimit { out += dim("  … \(findings.anomalies.count - anomalyLimit) more") + "\n" }
@@ -58,7 +58,7 @@ public struct FindingsTable {
             }
             return findings.anomalies.isEmpty ? bold("No anomalies found.") : bold("No change explains the anomalies.")
         }
-        let what = "\(top.change.service)\(top.change.version.map { " " + $0 } ?? "") (\(top.change.kind.rawValue) at \(Self.shortTime(top.change.time)) UTC)"
+        let what = "\(top.change.service)\(top.change.version.map { " " + $0 } ?? "") (\(top.change.kind.rawValue) at \(CivilTime.displayUTC(top.change.time)) UTC)"
         let verdict = top.verdict == .likely ? green("the likely culprit") : yellow("a possible culprit")
         return bold(what) + " is " + verdict + " (score \(String(format2: top.score)))"
     }
@@ -74,12 +74,6 @@ public struct FindingsTable {
             }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
         }
         return bold(line(header, colored: false)) + rows.map { line($0, colored: true) }.joined()
-    }
-
-    static func shortTime(_ micros: Int64) -> String {
-        let full = CivilTime.rfc3339(micros)
-        return full.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
-            .split(separator: ".").first.map(String.init) ?? full
     }
 
     private func wrap(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }

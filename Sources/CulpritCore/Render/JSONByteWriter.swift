@@ -13,6 +13,12 @@ public struct JSONByteWriter {
     /// A JSON string literal, escaped; invalid UTF-8 was already repaired by `String`.
     public mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        escaped(text)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The escaped characters of `text`, without quotes: unescaped runs are copied whole.
+    private mutating func escaped(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
@@ -34,16 +40,12 @@ public struct JSONByteWriter {
             }
             if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A `PATH:LINE` ref as a JSON string, without building the text first.
     public mutating func ref(_ ref: SourceRef) {
-        var path = ref.path
-        let simple = path.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }
-        guard simple else { string(ref.description); return }
         bytes.append(UInt8(ascii: "\""))
-        path.withUTF8 { bytes.append(contentsOf: $0) }
+        escaped(ref.path)
         bytes.append(UInt8(ascii: ":"))
         integer(Int64(ref.line))
         bytes.append(UInt8(ascii: "\""))

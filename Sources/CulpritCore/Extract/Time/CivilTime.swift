@@ -52,6 +52,14 @@ public enum CivilTime {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `2025-03-12 00:50:00`: a UTC instant for people (tables, postmortems), to the second.
+    public static func displayUTC(_ micros: Int64) -> String {
+        let full = rfc3339(micros)
+        var text = String(full.prefix(19))
+        if let t = text.firstIndex(of: "T") { text.replaceSubrange(t...t, with: " ") }
+        return text
+    }
+
     /// Appends the RFC 3339 form of `micros` to a byte buffer (the NDJSON hot path).
     public static func appendRFC3339(_ micros: Int64, to out: inout [UInt8]) {
         var seconds = micros / 1_000_000
