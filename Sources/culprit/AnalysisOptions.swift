@@ -53,12 +53,7 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     func records(zone: TimeZone) -> [ChangeMarker] {
-        let reader = DeployRecordReader(zone: zone)
-        var records = [ChangeMarker]()
-        for file in deployFiles {
-            do { records += try reader.read(path: file) } catch { exitWithError(error.description) }
-        }
-        return records
+        do { return try DeployRecordReader(zone: zone).read(paths: deployFiles) } catch { exitWithError(error.description) }
     }
 
     /// The contract's exit status for a finished run.

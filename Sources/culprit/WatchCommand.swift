@@ -53,14 +53,11 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         let settings: ExtractionSettings
         do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
-        guard let windowLength = TimeWindowSpec.parseDurationArgument(window) else {
+        guard let windowLength = TimeWindowSpec.parseDuration(window) else {
             exitWithError("--window '\(window)': use a duration such as 6h or 90m")
         }
-        var records = [ChangeMarker]()
-        let reader = DeployRecordReader(zone: settings.zone)
-        for file in deployFiles {
-            do { records += try reader.read(path: file) } catch { exitWithError(error.description) }
-        }
+        let records: [ChangeMarker]
+        do { records = try DeployRecordReader(zone: settings.zone).read(paths: deployFiles) } catch { exitWithError(error.description) }
         let targets = paths.isEmpty ? ["-"] : paths
         for path in targets where path != "-" && !FileManager.default.fileExists(atPath: path) && replay {
             exitWithError("\(path): no such file or directory")

@@ -20,6 +20,13 @@ public struct DeployRecordReader {
         public var description: String { "\(path):\(line): \(message)" }
     }
 
+    /// Every record of every file, in the order given.
+    public func read(paths: [String]) throws(RecordError) -> [ChangeMarker] {
+        var records = [ChangeMarker]()
+        for path in paths { records += try read(path: path) }
+        return records
+    }
+
     public func read(path: String) throws(RecordError) -> [ChangeMarker] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RecordError(path: path, line: 0, message: FileManager.default.fileExists(atPath: path) ? "cannot read deploys file" : "no such file or directory")

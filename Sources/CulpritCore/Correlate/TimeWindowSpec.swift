@@ -56,8 +56,8 @@ public struct TimeWindowSpec: Sendable {
         return .instant(parsed.micros)
     }
 
-    /// `90m`, `24h`, `7d`, `1h30m`, `45s`, `2w` → microseconds.
-    static func parseDuration(_ text: String) -> Int64? {
+    /// `90m`, `24h`, `7d`, `1h30m`, `45s`, `2w` → microseconds; nil when it is not a duration.
+    public static func parseDuration(_ text: String) -> Int64? {
         var total: Int64 = 0
         var number: Int64 = 0
         var sawDigit = false
@@ -90,9 +90,4 @@ public struct TimeWindowSpec: Sendable {
 public struct TimeWindowError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
-}
-
-extension TimeWindowSpec {
-    /// A duration argument (`6h`, `90m`) in microseconds, nil when it is not one.
-    public static func parseDurationArgument(_ text: String) -> Int64? { parseDuration(text) }
 }
