@@ -17,7 +17,8 @@ public struct DeployRecordReader {
         public var path: String
         public var line: Int
         public var message: String
-        public var description: String { "\(path):\(line): \(message)" }
+        /// `path:line: message`, or `path: message` when it is about the whole file.
+        public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
     }
 
     /// Every record of every file, in the order given.

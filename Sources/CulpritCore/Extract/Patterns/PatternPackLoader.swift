@@ -6,7 +6,8 @@ public struct PatternFileError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var message: String
-    public var description: String { "\(file):\(line): \(message)" }
+    /// `file:line: message`, or `file: message` when it is about the whole file.
+    public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }
 
 /// Reads pattern packs (YAML) into definitions, validating every field and
