@@ -4,7 +4,8 @@
 ///
 /// Method: each literal is anchored on its rarest pair of adjacent bytes (by a
 /// fixed letter-frequency table for log text), case-folded. One pass over the
-/// line tests each folded byte pair against a 64 Ki-bit set; only pairs that
+/// line tests each raw byte pair against a 64 Ki-bit set that holds every case
+/// variant of the anchors (so the loop folds nothing); only pairs that
 /// anchor some literal cost a comparison. A pair is far rarer than a single
 /// byte, so few positions are ever verified. Literals of one byte anchor on it alone.
 public final class LiteralPrefilter: @unchecked Sendable {
@@ -21,7 +22,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
     private let literalCaseSensitive: UnsafeMutablePointer<Bool>
     private let literalMasks: UnsafeMutablePointer<PatternMask>
     private let literalCount: Int
-    /// 65536 bits: which folded byte pairs anchor a literal.
+    /// 65536 bits, indexed by a raw (unfolded) byte pair read as a little-endian
+    /// `UInt16`: which pairs fold to a pair that anchors a literal.
     private let pairBits: UnsafeMutablePointer<UInt64>
     /// Entries per pair (CSR layout) and per single byte for one-byte literals.
     private let pairStart: UnsafeMutablePointer<Int32>
@@ -85,8 +87,12 @@ public final class LiteralPrefilter: @unchecked Sendable {
         for key in 0..<65_536 {
             pairStart[key] = Int32(entryCursor)
             guard let list = pairLists[UInt16(key)] else { continue }
-            pairBits[key >> 6] |= 1 << UInt64(key & 63)
             for entry in list { pairEntries[entryCursor] = entry; entryCursor += 1 }
+        }
+        for raw in 0..<65_536 {
+            // Little-endian: the first byte of the pair is the low byte.
+            let folded = Int(fold[raw & 0xFF]) << 8 | Int(fold[raw >> 8])
+            if pairLists[UInt16(folded)] != nil { pairBits[raw >> 6] |= 1 << UInt64(raw & 63) }
         }
         pairStart[65_536] = Int32(entryCursor)
         singleStart = .allocate(capacity: 257)
@@ -117,23 +123,34 @@ public final class LiteralPrefilter: @unchecked Sendable {
     }
 
     /// ORs into `mask` every pattern one of whose literals occurs in `line`.
+    ///
+    /// The loop reads each position's byte pair as one unaligned load and tests
+    /// one bit; verification is kept out of line so the loop stays in registers.
     @inline(__always)
     public func scan(_ line: UnsafeBufferPointer<UInt8>, into mask: inout PatternMask) {
         guard let base = line.baseAddress, line.count > 0 else { return }
         let count = line.count
-        var previous = UInt16(fold[Int(base[0])])
-        if hasSingles { verifySingle(base, count, at: 0, into: &mask) }
-        var index = 1
-        while index < count {
-            let current = UInt16(fold[Int(base[index])])
-            let key = previous << 8 | current
-            if pairBits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 {
-                verify(base, count, at: index - 1, entries: Int(pairStart[Int(key)])..<Int(pairStart[Int(key) + 1]), list: pairEntries, into: &mask)
-            }
-            if hasSingles { verifySingle(base, count, at: index, into: &mask) }
-            previous = current
-            index += 1
+        if hasSingles {
+            for index in 0..<count { verifySingle(base, count, at: index, into: &mask) }
         }
+        guard count > 1 else { return }
+        let bits = UnsafePointer(pairBits)
+        let raw = UnsafeRawPointer(base)
+        let last = count - 1
+        var index = 0
+        while index < last {
+            let key = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt16.self)))
+            if bits[key >> 6] & (1 &<< UInt64(key & 63)) != 0 {
+                verifyPair(base, count, at: index, into: &mask)
+            }
+            index &+= 1
+        }
+    }
+
+    @inline(never)
+    private func verifyPair(_ base: UnsafePointer<UInt8>, _ count: Int, at index: Int, into mask: inout PatternMask) {
+        let key = Int(fold[Int(base[index])]) << 8 | Int(fold[Int(base[index + 1])])
+        verify(base, count, at: index, entries: Int(pairStart[key])..<Int(pairStart[key + 1]), list: pairEntries, into: &mask)
     }
 
     @inline(__always)

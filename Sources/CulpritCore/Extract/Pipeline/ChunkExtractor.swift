@@ -23,20 +23,39 @@ final class ChunkExtractor {
         matcher = PatternMatcher(patterns: settings.patterns)
     }
 
-    /// A record being assembled: its lines (byte ranges in the chunk) and hits.
+    /// The record being assembled: its lines (byte ranges in the chunk), whether
+    /// each is a CRI partial line, and the patterns its lines' literals allow.
+    /// Kept across records so a chunk's lines cost no allocation each.
     private struct OpenRecord {
-        var firstLineNumber: Int
-        var lines: [Range<Int>]
-        var partial: [Bool]
-        var mask: PatternMask
+        var firstLineNumber = 0
+        var lines: [Range<Int>] = []
+        var partial: [Bool] = []
+        var mask = PatternMask()
+        var isOpen: Bool { !lines.isEmpty }
+
+        mutating func start(lineNumber: Int, range: Range<Int>, partial isPartial: Bool, mask: PatternMask) {
+            firstLineNumber = lineNumber
+            lines.removeAll(keepingCapacity: true)
+            partial.removeAll(keepingCapacity: true)
+            lines.append(range)
+            partial.append(isPartial)
+            self.mask = mask
+        }
+
+        mutating func append(range: Range<Int>, partial isPartial: Bool, mask: PatternMask) {
+            lines.append(range)
+            partial.append(isPartial)
+            self.mask.formUnion(mask)
+        }
     }
+    private var record = OpenRecord()
 
     func extract(_ chunk: UnsafeBufferPointer<UInt8>) -> ChunkResult {
         var result = ChunkResult()
         guard let base = chunk.baseAddress else { return result }
         let prefilter = settings.patterns.prefilter
         let envelope = context.envelope
-        var record: OpenRecord?
+        record.lines.removeAll(keepingCapacity: true)
         var lineNumber = 0
         var position = 0
         let count = chunk.count
@@ -60,21 +79,18 @@ final class ChunkExtractor {
             var isPartial = false
             if envelope == .cri, let prefix = CRIPrefix.parse(line) { isPartial = prefix.isPartial }
 
-            if var open = record, open.lines.count < ContinuationRules.maxLines,
-               open.partial.last == true || continues(line, envelope: envelope) {
-                open.lines.append(range)
-                open.partial.append(isPartial)
-                open.mask.formUnion(mask)
-                record = open
+            if record.isOpen, record.lines.count < ContinuationRules.maxLines,
+               record.partial.last == true || continues(line, envelope: envelope) {
+                record.append(range: range, partial: isPartial, mask: mask)
                 continue
             }
-            if let open = record { finish(open, chunk: chunk, into: &result) }
-            record = OpenRecord(firstLineNumber: lineNumber, lines: [range], partial: [isPartial], mask: mask)
+            if record.isOpen { finishRecord(chunk: chunk, into: &result) }
+            record.start(lineNumber: lineNumber, range: range, partial: isPartial, mask: mask)
             ContinuationView.withMessageStart(of: line, envelope: envelope, scratch: &viewScratch) { view in
                 rules.begin(view ?? UnsafeBufferPointer(start: nil, count: 0))
             }
         }
-        if let open = record { finish(open, chunk: chunk, into: &result) }
+        if record.isOpen { finishRecord(chunk: chunk, into: &result) }
         result.lineCount = lineNumber
         result.lastTime = timeBefore(chunk.count, in: chunk)
         return result
@@ -87,7 +103,7 @@ final class ChunkExtractor {
         }
     }
 
-    private func finish(_ record: OpenRecord, chunk: UnsafeBufferPointer<UInt8>, into result: inout ChunkResult) {
+    private func finishRecord(chunk: UnsafeBufferPointer<UInt8>, into result: inout ChunkResult) {
         guard !record.mask.isEmpty else { return }
         let headLine = UnsafeBufferPointer(rebasing: chunk[record.lines[0]])
         var head = decoder.decode(headLine, envelope: context.envelope, borrowingText: true)
