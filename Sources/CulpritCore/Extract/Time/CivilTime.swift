@@ -60,7 +60,8 @@ public enum CivilTime {
         return text
     }
 
-    /// Appends the RFC 3339 form of `micros` to a byte buffer (the NDJSON hot path).
+    /// Appends the RFC 3339 form of `micros` to a byte buffer (the NDJSON hot path):
+    /// formatted in a stack buffer and appended once.
     public static func appendRFC3339(_ micros: Int64, to out: inout [UInt8]) {
         var seconds = micros / 1_000_000
         var fraction = micros % 1_000_000
@@ -69,34 +70,41 @@ public enum CivilTime {
         var secondOfDay = seconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
         let date = civilFromDays(Int(days))
-        func two(_ value: Int) {
-            out.append(UInt8(48 + value / 10))
-            out.append(UInt8(48 + value % 10))
-        }
         let year = date.year
         if year < 0 || year > 9999 {
             out.append(contentsOf: Array(String(year).utf8))
-        } else {
-            two(year / 100)
-            two(year % 100)
         }
-        out.append(UInt8(ascii: "-")); two(date.month)
-        out.append(UInt8(ascii: "-")); two(date.day)
-        out.append(UInt8(ascii: "T")); two(Int(secondOfDay / 3600))
-        out.append(UInt8(ascii: ":")); two(Int(secondOfDay % 3600 / 60))
-        out.append(UInt8(ascii: ":")); two(Int(secondOfDay % 60))
-        if fraction != 0 {
-            out.append(UInt8(ascii: "."))
-            var digits = fraction % 1000 == 0 ? 3 : 6
-            var value = digits == 3 ? fraction / 1000 : fraction
-            var scratch = [UInt8](repeating: 48, count: digits)
-            while digits > 0 {
-                digits -= 1
-                scratch[digits] = UInt8(48 + value % 10)
-                value /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
+            var length = 0
+            func put(_ byte: UInt8) { text[length] = byte; length += 1 }
+            func two(_ value: Int) {
+                put(UInt8(truncatingIfNeeded: 48 + value / 10))
+                put(UInt8(truncatingIfNeeded: 48 + value % 10))
             }
-            out.append(contentsOf: scratch)
+            if year >= 0, year <= 9999 {
+                two(year / 100)
+                two(year % 100)
+            }
+            put(UInt8(ascii: "-")); two(date.month)
+            put(UInt8(ascii: "-")); two(date.day)
+            put(UInt8(ascii: "T")); two(Int(secondOfDay / 3600))
+            put(UInt8(ascii: ":")); two(Int(secondOfDay % 3600 / 60))
+            put(UInt8(ascii: ":")); two(Int(secondOfDay % 60))
+            if fraction != 0 {
+                put(UInt8(ascii: "."))
+                var digits = fraction % 1000 == 0 ? 3 : 6
+                var value = digits == 3 ? fraction / 1000 : fraction
+                length += digits
+                var cursor = length
+                while digits > 0 {
+                    digits -= 1
+                    cursor -= 1
+                    text[cursor] = UInt8(truncatingIfNeeded: 48 + value % 10)
+                    value /= 10
+                }
+            }
+            put(UInt8(ascii: "Z"))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<length]))
         }
-        out.append(UInt8(ascii: "Z"))
     }
 }
