@@ -12,7 +12,7 @@ public enum EventNDJSON {
         return writer.bytes
     }
 
-    public static func append(_ event: LogEvent, to writer: inout JSONByteWriter) {
+    public static func append(_ event: borrowing LogEvent, to writer: inout JSONByteWriter) {
         writer.raw("{\"ts\":")
         writer.time(event.time)
         writer.raw(",\"service\":")

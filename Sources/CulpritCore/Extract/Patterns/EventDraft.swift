@@ -2,7 +2,9 @@
 /// source are attached.
 struct EventDraft {
     var kind: EventKind
-    var patternID: String
+    /// The pattern that matched. Unowned: drafts live only while the record is
+    /// matched, and the pattern set outlives every worker.
+    unowned(unsafe) var pattern: CompiledPattern
     var value: Double?
     var unit: ValueUnit?
     var limit: Double?

@@ -25,6 +25,11 @@ public final class LiteralPrefilter: @unchecked Sendable {
     /// 65536 bits, indexed by a raw (unfolded) byte pair read as a little-endian
     /// `UInt16`: which pairs fold to a pair that anchors a literal.
     private let pairBits: UnsafeMutablePointer<UInt64>
+    /// 65536 bits, by `hash4`/`hash3` of the anchor windows (3 or 4 bytes, folded
+    /// loosely with `| 0x20`): a pair hit is verified only when its window is here.
+    private let windowBits: UnsafeMutablePointer<UInt64>
+    /// 65536 bits by folded pair: pairs that are a whole anchor (two-byte literals).
+    private let shortPairBits: UnsafeMutablePointer<UInt64>
     /// Entries per pair (CSR layout) and per single byte for one-byte literals.
     private let pairStart: UnsafeMutablePointer<Int32>
     private let pairEntries: UnsafeMutablePointer<Entry>
@@ -57,6 +62,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var cursor = 0
         var pairLists = [UInt16: [Entry]]()
         var singleLists = [[Entry]](repeating: [], count: 256)
+        var windowHits = [Int]()
+        var shortPairs = [Int]()
         for (index, literal) in order.enumerated() {
             let bytes = Array(literal.text.utf8)
             literalStart[index] = Int32(cursor)
@@ -69,17 +76,33 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 singleLists[Int(byte)].append(Entry(literal: Int32(index), anchor: 0))
                 continue
             }
+            // The anchor window: up to four bytes, the rarest run of the literal.
+            let width = min(4, bytes.count)
             var best = 0
             var bestScore = Int.max
-            for position in 0..<(bytes.count - 1) {
-                let score = Self.frequency(bytes[position], literal.caseSensitive) * Self.frequency(bytes[position + 1], literal.caseSensitive)
+            for position in 0...(bytes.count - width) {
+                var score = 1
+                for offset in 0..<width { score *= Self.frequency(bytes[position + offset], literal.caseSensitive) }
                 if score < bestScore { bestScore = score; best = position }
             }
             let key = UInt16(fold[Int(bytes[best])]) << 8 | UInt16(fold[Int(bytes[best + 1])])
             pairLists[key, default: []].append(Entry(literal: Int32(index), anchor: Int32(best)))
+            var window: UInt32 = 0
+            for offset in 0..<width { window |= UInt32(bytes[best + offset]) << UInt32(8 * offset) }
+            switch width {
+            case 4: windowHits.append(Self.hash4(window))
+            case 3: windowHits.append(Self.hash3(window))
+            default: shortPairs.append(Int(key))
+            }
         }
         pairBits = .allocate(capacity: 1024)
         pairBits.initialize(repeating: 0, count: 1024)
+        windowBits = .allocate(capacity: 1024)
+        windowBits.initialize(repeating: 0, count: 1024)
+        for hash in windowHits { windowBits[hash >> 6] |= 1 << UInt64(hash & 63) }
+        shortPairBits = .allocate(capacity: 1024)
+        shortPairBits.initialize(repeating: 0, count: 1024)
+        for key in shortPairs { shortPairBits[key >> 6] |= 1 << UInt64(key & 63) }
         pairStart = .allocate(capacity: 65_537)
         let pairTotal = pairLists.values.reduce(0) { $0 + $1.count }
         pairEntries = .allocate(capacity: max(pairTotal, 1))
@@ -115,6 +138,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         literalMasks.deinitialize(count: literalCount)
         literalMasks.deallocate()
         pairBits.deallocate()
+        windowBits.deallocate()
+        shortPairBits.deallocate()
         pairStart.deallocate()
         pairEntries.deallocate()
         singleStart.deallocate()
@@ -150,6 +175,23 @@ public final class LiteralPrefilter: @unchecked Sendable {
     @inline(never)
     private func verifyPair(_ base: UnsafePointer<UInt8>, _ count: Int, at index: Int, into mask: inout PatternMask) {
         let key = Int(fold[Int(base[index])]) << 8 | Int(fold[Int(base[index + 1])])
+        if shortPairBits[key >> 6] & (1 &<< UInt64(key & 63)) == 0 {
+            // Only a three- or four-byte window can start here: test its hash first.
+            guard index + 3 <= count else { return }
+            let window: UInt32
+            if index + 4 <= count {
+                window = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt32.self))
+            } else {
+                window = UInt32(base[index]) | UInt32(base[index + 1]) << 8 | UInt32(base[index + 2]) << 16
+            }
+            let hash3 = Self.hash3(window)
+            var found = windowBits[hash3 >> 6] & (1 &<< UInt64(hash3 & 63)) != 0
+            if !found, index + 4 <= count {
+                let hash4 = Self.hash4(window)
+                found = windowBits[hash4 >> 6] & (1 &<< UInt64(hash4 & 63)) != 0
+            }
+            guard found else { return }
+        }
         verify(base, count, at: index, entries: Int(pairStart[key])..<Int(pairStart[key + 1]), list: pairEntries, into: &mask)
     }
 
@@ -177,6 +219,20 @@ public final class LiteralPrefilter: @unchecked Sendable {
             }
             if matched { mask.formUnion(literalMasks[literal]) }
         }
+    }
+
+    /// A 16-bit hash of four bytes (little-endian), case folded loosely: `| 0x20`
+    /// maps each letter to its lower case (and a few symbols onto others, which
+    /// only costs a verification).
+    @inline(__always)
+    static func hash4(_ window: UInt32) -> Int {
+        Int(((window | 0x2020_2020) &* 0x9E37_79B1) >> 16)
+    }
+
+    /// The same for the first three bytes of `window`.
+    @inline(__always)
+    static func hash3(_ window: UInt32) -> Int {
+        Int((((window & 0x00FF_FFFF) | 0x0020_2020) &* 0x85EB_CA77) >> 16)
     }
 
     /// Rough frequency of a byte in log text (higher is commoner), to pick anchors.

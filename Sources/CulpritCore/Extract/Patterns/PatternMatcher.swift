@@ -20,6 +20,14 @@ final class PatternMatcher {
 
     func match(_ subject: Subject, candidates: PatternMask) -> [EventDraft] {
         var drafts = [EventDraft]()
+        match(subject, candidates: candidates, into: &drafts)
+        return drafts
+    }
+
+    /// Appends the record's drafts to `drafts` (emptied first), so a caller can
+    /// reuse one buffer for every record.
+    func match(_ subject: Subject, candidates: PatternMask, into drafts: inout [EventDraft]) {
+        drafts.removeAll(keepingCapacity: true)
         var kindsSeen = KindSet()
         var sawFallback = false
         let compiled = patterns.compiled
@@ -44,7 +52,6 @@ final class PatternMatcher {
                 }
             }
         }
-        return drafts
     }
 
     private func evaluate(_ pattern: CompiledPattern, _ subject: Subject) -> EventDraft? {
@@ -53,7 +60,7 @@ final class PatternMatcher {
         if let level = pattern.level {
             guard let severity = subject.severity, severity.rawValue <= level.rawValue else { return nil }
         }
-        var draft = EventDraft(kind: pattern.kind, patternID: pattern.id)
+        var draft = EventDraft(kind: pattern.kind, pattern: pattern)
         if let regex = pattern.regex {
             let text = pattern.matchesRawLine ? subject.line : subject.message
             guard let match = regex.firstMatch(in: UnsafeRawBufferPointer(text), scratch: scratch) else { return nil }
@@ -70,26 +77,22 @@ final class PatternMatcher {
 
     private func fill(_ draft: inout EventDraft, from match: RegexMatch, in text: UnsafeBufferPointer<UInt8>, pattern: CompiledPattern) -> Bool {
         let groups = pattern.groups
-        func capture(_ groups: [Int]) -> Substring? {
-            for group in groups {
-                guard let range = match.range(group: group), !range.isEmpty else { continue }
-                return Substring(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
-            }
-            return nil
-        }
-        if let service = capture(groups.service) { draft.service = String(service) }
-        if let version = capture(groups.version) { draft.version = String(version) }
-        if let host = capture(groups.host) { draft.host = String(host) }
-        if let status = capture(groups.status) { draft.status = Int(status) }
-        if let duration = capture(groups.duration).flatMap({ Self.number($0) }) {
-            let unit = capture(groups.durationUnit)
+        func capture(_ role: CaptureGroups.Role) -> UnsafeBufferPointer<UInt8>? { groups.capture(role, in: match, of: text) }
+        // Words (units) are short: as Strings they stay inline, without allocating.
+        func word(_ role: CaptureGroups.Role) -> String? { capture(role).map { String(decoding: $0, as: UTF8.self) } }
+        if let service = word(.service) { draft.service = service }
+        if let version = word(.version) { draft.version = version }
+        if let host = word(.host) { draft.host = host }
+        if let status = capture(.status) { draft.status = ByteNumber.integer(status) }
+        if let duration = capture(.duration).flatMap(ByteNumber.decimal) {
+            let unit = word(.durationUnit)
             guard let perUnit = unit.map({ UnitConversion.seconds($0) }) ?? pattern.defaultSecondsPerUnit ?? 1 else { return false }
             draft.duration = duration * perUnit
         }
-        let value = capture(groups.value).flatMap { Self.number($0) }
-        let unit = capture(groups.unit)
+        let value = capture(.value).flatMap(ByteNumber.decimal)
         switch draft.kind {
         case .memory, .oom:
+            let unit = word(.unit)
             if let value {
                 guard let perUnit = unit.map({ UnitConversion.bytes($0) }) ?? pattern.defaultBytesPerUnit else { return false }
                 draft.value = value * perUnit
@@ -97,14 +100,15 @@ final class PatternMatcher {
             } else if draft.kind == .memory {
                 return false
             }
-            if let limit = capture(groups.limit).flatMap({ Self.number($0) }) {
-                let limitUnit = capture(groups.limitUnit) ?? unit
+            if let limit = capture(.limit).flatMap(ByteNumber.decimal) {
+                let limitUnit = word(.limitUnit) ?? unit
                 if let perUnit = limitUnit.map({ UnitConversion.bytes($0) }) ?? pattern.defaultBytesPerUnit {
                     draft.limit = limit * perUnit
                 }
             }
         case .gc, .latency:
             if draft.duration == nil, let value {
+                let unit = word(.unit)
                 guard let perUnit = unit.map({ UnitConversion.seconds($0) }) ?? pattern.defaultSecondsPerUnit ?? 1 else { return false }
                 draft.duration = value * perUnit
             }
@@ -207,9 +211,5 @@ final class PatternMatcher {
         static func bit(_ kind: EventKind) -> UInt16 { 1 << UInt16(kind.ordinal) }
     }
 
-    /// Parses `1,234.5` / `812.4` / `1e6`.
-    static func number(_ text: Substring) -> Double? {
-        if let value = Double(text) { return value }
-        return Double(text.filter { $0 != "," && $0 != "_" })
-    }
+
 }

@@ -10,6 +10,8 @@ final class ChunkExtractor {
     private let matcher: PatternMatcher
     private var rules = ContinuationRules()
     private var viewScratch = [UInt8]()
+    /// The drafts of the record being finished, reused from record to record.
+    private var drafts = [EventDraft]()
 
     /// The time of the last timed line before byte `start` of the chunk, from the
     /// previous backward search: searches never cover the same lines twice.
@@ -118,14 +120,13 @@ final class ChunkExtractor {
                 head.message.append(contentsOf: piece)
             }
         }
-        let drafts: [EventDraft]
         if head.messageIsLine {
-            drafts = matcher.match(PatternMatcher.Subject(message: headLine, line: headLine, severity: head.severity, fields: head.fields),
-                                   candidates: record.mask)
+            matcher.match(PatternMatcher.Subject(message: headLine, line: headLine, severity: head.severity, fields: head.fields),
+                          candidates: record.mask, into: &drafts)
         } else {
-            drafts = head.message.withUnsafeBufferPointer { message in
+            head.message.withUnsafeBufferPointer { message in
                 matcher.match(PatternMatcher.Subject(message: message, line: headLine, severity: head.severity, fields: head.fields),
-                              candidates: record.mask)
+                              candidates: record.mask, into: &drafts)
             }
         }
         guard !drafts.isEmpty else { return }
@@ -133,17 +134,21 @@ final class ChunkExtractor {
         if time == nil { time = timeBefore(record.lines[0].lowerBound, in: chunk) }
         if let time = head.time { knownTime = (record.lines[0].lowerBound, time) }
         let excerpt = Self.excerpt(headLine)
-        for draft in drafts {
-            let service = serviceName(draft: draft, head: head)
-            let event = LogEvent(
-                time: time, service: service, host: draft.host ?? head.host, kind: draft.kind, value: draft.value,
-                unit: draft.unit, version: draft.version ?? head.version, patternID: draft.patternID,
-                ref: SourceRef(path: context.file.displayPath, line: record.firstLineNumber),
-                status: draft.status, duration: draft.duration, limit: draft.limit, severity: head.severity, excerpt: excerpt
-            )
-            if time == nil { result.needsEarlierTime.append(result.events.count) }
-            result.events.append(event)
+        let ref = SourceRef(path: context.file.displayPath, line: record.firstLineNumber)
+        drafts.withUnsafeBufferPointer { drafts in
+            for index in drafts.indices {
+                if time == nil { result.needsEarlierTime.append(result.events.count) }
+                result.events.append(event(from: drafts[index], head: head, time: time, ref: ref, excerpt: excerpt))
+            }
         }
+    }
+
+    private func event(from draft: EventDraft, head: DecodedLine, time: Int64?, ref: SourceRef, excerpt: String) -> LogEvent {
+        LogEvent(
+            time: time, service: serviceName(draft: draft, head: head), host: draft.host ?? head.host, kind: draft.kind,
+            value: draft.value, unit: draft.unit, version: draft.version ?? head.version, patternID: draft.pattern.id, ref: ref,
+            status: draft.status, duration: draft.duration, limit: draft.limit, severity: head.severity, excerpt: excerpt
+        )
     }
 
     /// Who an event is about: a pattern's `service` capture first (a deploy line

@@ -101,7 +101,9 @@ public struct RegexCompileError: Error, Sendable, CustomStringConvertible {
 
 /// The capture groups of one match: byte ranges into the subject.
 public struct RegexMatch {
-    let regex: CompiledRegex
+    // Unowned: a match lives only while its regex is being run, and a counted
+    // reference would cost two atomic operations per match on the hot path.
+    unowned(unsafe) let regex: CompiledRegex
     let ovector: UnsafeMutablePointer<Int>
     let pairs: Int
 
