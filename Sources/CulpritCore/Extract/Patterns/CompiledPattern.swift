@@ -9,6 +9,8 @@ final class CompiledPattern: Sendable {
     /// The regex runs on the raw line (`applies_to: line`), not the message.
     let matchesRawLine: Bool
     let regex: CompiledRegex?
+    /// `regex` unretained, for the hot path (`regex` keeps it alive).
+    let regexHandle: Unmanaged<CompiledRegex>?
     let field: CompiledRegex?
     let groups: CaptureGroups
     /// Bytes per unit when the line gives no unit.
@@ -24,6 +26,7 @@ final class CompiledPattern: Sendable {
         level = definition.level
         matchesRawLine = definition.subject == .line
         regex = try definition.regex.map { source throws(RegexCompileError) in try CompiledRegex(source) }
+        regexHandle = regex.map { .passUnretained($0) }
         field = try definition.field.map { source throws(RegexCompileError) in try CompiledRegex(source) }
         groups = CaptureGroups(regex?.groupNumbers ?? [:])
         defaultBytesPerUnit = definition.unit.flatMap { UnitConversion.bytes($0) } ?? 1

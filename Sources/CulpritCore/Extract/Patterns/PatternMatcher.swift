@@ -7,8 +7,25 @@
 final class PatternMatcher {
     let patterns: PatternSet
     private let scratch = RegexScratch()
+    /// `patterns.compiled` as unretained references: `patterns` keeps them alive,
+    /// and the hot loop then reads a pattern without reference counting.
+    private let table: UnsafeMutablePointer<Unmanaged<CompiledPattern>>
+    private let patternCount: Int
+    private let matchData: OpaquePointer
+    private let matchContext: OpaquePointer
 
-    init(patterns: PatternSet) { self.patterns = patterns }
+    init(patterns: PatternSet) {
+        self.patterns = patterns
+        patternCount = patterns.compiled.count
+        matchData = scratch.matchData
+        matchContext = scratch.matchContext
+        table = .allocate(capacity: max(patternCount, 1))
+        for (index, pattern) in patterns.compiled.enumerated() {
+            table.advanced(by: index).initialize(to: .passUnretained(pattern))
+        }
+    }
+
+    deinit { table.deallocate() }
 
     /// The record as the patterns see it.
     struct Subject {
@@ -30,25 +47,28 @@ final class PatternMatcher {
         drafts.removeAll(keepingCapacity: true)
         var kindsSeen = KindSet()
         var sawFallback = false
-        let compiled = patterns.compiled
+        let table = table
+        let count = patternCount
         candidates.forEach { index in
-            guard index < compiled.count else { return }
-            let pattern = compiled[index]
-            if kindsSeen.contains(pattern.kind) { return }
-            if pattern.fallback { sawFallback = true; return }
-            if let draft = evaluate(pattern, subject) {
-                drafts.append(draft)
-                kindsSeen.insert(draft.kind)
+            guard index < count else { return }
+            table[index]._withUnsafeGuaranteedRef { pattern in
+                if kindsSeen.contains(pattern.kind) { return }
+                if pattern.fallback { sawFallback = true; return }
+                if let draft = evaluate(pattern, subject) {
+                    drafts.append(draft)
+                    kindsSeen.insert(draft.kind)
+                }
             }
         }
         if drafts.isEmpty, sawFallback {
             candidates.forEach { index in
-                guard index < compiled.count, compiled[index].fallback else { return }
-                let pattern = compiled[index]
-                if kindsSeen.contains(pattern.kind) { return }
-                if let draft = evaluate(pattern, subject) {
-                    drafts.append(draft)
-                    kindsSeen.insert(draft.kind)
+                guard index < count else { return }
+                table[index]._withUnsafeGuaranteedRef { pattern in
+                    guard pattern.fallback, !kindsSeen.contains(pattern.kind) else { return }
+                    if let draft = evaluate(pattern, subject) {
+                        drafts.append(draft)
+                        kindsSeen.insert(draft.kind)
+                    }
                 }
             }
         }
@@ -61,9 +81,11 @@ final class PatternMatcher {
             guard let severity = subject.severity, severity.rawValue <= level.rawValue else { return nil }
         }
         var draft = EventDraft(kind: pattern.kind, pattern: pattern)
-        if let regex = pattern.regex {
+        if let regex = pattern.regexHandle {
             let text = pattern.matchesRawLine ? subject.line : subject.message
-            guard let match = regex.firstMatch(in: UnsafeRawBufferPointer(text), scratch: scratch) else { return nil }
+            guard let match = regex._withUnsafeGuaranteedRef({ regex in
+                regex.firstMatch(in: UnsafeRawBufferPointer(text), matchData: matchData, matchContext: matchContext)
+            }) else { return nil }
             // With a `field`, the regex only qualifies the record; the value comes from the field.
             guard fill(&draft, from: match, in: text, pattern: pattern) || pattern.field != nil else { return nil }
         }

@@ -45,6 +45,17 @@ public final class CompiledRegex: @unchecked Sendable {
         return RegexMatch(regex: self, ovector: pcre2_get_ovector_pointer_8(scratch.matchData), pairs: Int(result))
     }
 
+    /// `firstMatch(in:scratch:)` with the scratch's match data and context passed
+    /// directly, so a hot loop holds no reference to the scratch.
+    @inline(__always)
+    func firstMatch(in subject: UnsafeRawBufferPointer, matchData: OpaquePointer, matchContext: OpaquePointer) -> RegexMatch? {
+        let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
+            ?? UnsafePointer<UInt8>(bitPattern: 1)!
+        let result = pcre2_match_8(code, base, subject.count, 0, 0, matchData, matchContext)
+        guard result > 0 else { return nil }
+        return RegexMatch(regex: self, ovector: pcre2_get_ovector_pointer_8(matchData), pairs: Int(result))
+    }
+
     /// Whether `text` matches, without copying it or building captures.
     public func matches(_ text: String, scratch: RegexScratch) -> Bool {
         var text = text
