@@ -25,6 +25,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .executableTarget(
             name: "PatternEmbedder",
             path: "Sources/PatternEmbedder"
@@ -55,6 +56,7 @@ let package = Package(
             dependencies: [
                 "CulpritCore",
                 "CulpritMetrics",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,6 +22,7 @@ struct AnalyzeCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
+        MallocTuning.keepFreedMemoryForBatchRun()
         let settings: ExtractionSettings
         do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
         let zone = settings.zone

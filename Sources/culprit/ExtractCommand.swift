@@ -24,6 +24,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
+        MallocTuning.keepFreedMemoryForBatchRun()
         let settings: ExtractionSettings
         do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
         let diagnostics = Diagnostics(quiet: input.quiet)

@@ -34,6 +34,7 @@ struct ReportCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
+        MallocTuning.keepFreedMemoryForBatchRun()
         let settings: ExtractionSettings
         do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
         let diagnostics = Diagnostics(quiet: input.quiet)

@@ -5,9 +5,9 @@ import Foundation
 /// lines (from one file or several small ones) are extracted in parallel, then
 /// handed to the consumer strictly in input order.
 ///
-/// Per batch: read up to `batchSize` chunks → extract them in parallel → number
-/// lines and carry times across chunks, in order → `render` in parallel (e.g.
-/// NDJSON bytes) → `consume` in order. Memory stays at about batchSize × chunkSize.
+/// Per batch: read up to `batchSize` chunks and number their lines → extract and
+/// `render` them in parallel (e.g. NDJSON bytes) → carry times across chunks and
+/// `consume` in order. Memory stays at about 2 × batchSize × chunkSize.
 public final class ExtractionPipeline {
     public let settings: ExtractionSettings
     public let diagnostics: Diagnostics
@@ -41,84 +41,160 @@ public final class ExtractionPipeline {
 
     /// Extracts every file; `render` runs concurrently on each chunk's events
     /// (already numbered and timed), `consume` gets the rendered chunks in order.
+    ///
+    /// Two batches are in flight: while the workers extract one, this thread reads
+    /// the next and hands on the one before, so reading and writing overlap the work.
     public func run<Rendered>(
         files: [InputFile],
         render: @escaping @Sendable ([LogEvent]) -> Rendered,
         consume: (Rendered) throws -> Void
     ) rethrows {
         yearReference = settings.year == nil ? YearReference.scan(files) : nil
-        var states = [FileExtractionState?](repeating: nil, count: files.count)
+        var reader = BatchReader(files: files)
+        var inFlight: InFlightBatch<Rendered>?
+        defer { inFlight?.group.wait() }
+        while true {
+            let batch = fillBatch(&reader)
+            let next = batch.chunks.isEmpty ? nil : launch(batch, reader: &reader, render: render)
+            if let previous = inFlight {
+                inFlight = nil
+                try finish(previous, reader: &reader, render: render, consume: consume)
+            }
+            guard let next else { break }
+            inFlight = next
+        }
+    }
+
+    /// Files being read: which is open, which comes next, and each one's state.
+    private struct BatchReader {
+        let files: [InputFile]
+        var states: [FileExtractionState?]
         var nextFile = 0
         var current: (index: Int, file: OpenFile)?
         var firstChunks = [Int: [UInt8]]()
+        /// The line number each open file's next chunk starts after, counted as
+        /// chunks are read (ahead of the batches still being extracted).
+        var nextLine = [Int: Int]()
 
-        while true {
-            var batch = [PendingChunk]()
-            while batch.count < batchSize {
-                if current == nil {
-                    guard nextFile < files.count else { break }
-                    let index = nextFile
-                    nextFile += 1
-                    guard let (opened, first) = open(files[index]) else { continue }
-                    states[index] = opened.state
-                    current = (index, opened)
-                    if let first { firstChunks[index] = first }
-                }
-                guard case (let index, var file)?  = current else { break }
-                if let first = firstChunks.removeValue(forKey: index) {
-                    batch.append(PendingChunk(fileIndex: index, bytes: first))
-                    current = (index, file)
-                    continue
-                }
-                do {
-                    if let chunk = try file.chunker.nextChunk() {
-                        batch.append(PendingChunk(fileIndex: index, bytes: chunk))
-                        current = (index, file)
-                    } else {
-                        close(&file, index: index)
-                        current = nil
-                    }
-                } catch {
-                    diagnostics.error("\(error.description) (after line \(states[index]!.linesBefore))")
-                    close(&file, index: index)
-                    current = nil
-                }
-            }
-            if batch.isEmpty { break }
+        init(files: [InputFile]) {
+            self.files = files
+            states = [FileExtractionState?](repeating: nil, count: files.count)
+        }
+    }
 
-            bytesProcessed += batch.reduce(0) { $0 + $1.bytes.count }
-            // Line numbers are known before extraction (count the newlines), so each
-            // worker numbers and renders its own chunk; only a chunk whose first records
-            // need a time from the chunks before it is rendered here, in order.
-            var lineBases = [Int](repeating: 0, count: batch.count)
-            var nextLine = [Int: Int]()
-            for index in batch.indices {
-                let file = batch[index].fileIndex
-                let base = nextLine[file] ?? states[file]!.linesBefore
-                lineBases[index] = base
-                nextLine[file] = base + Self.countLines(batch[index].bytes)
+    /// One batch of chunks, and the files that closed while it was read.
+    private struct Batch {
+        var chunks: [PendingChunk] = []
+        var closedFiles: [(index: Int, chunkerCuts: Int)] = []
+    }
+
+    /// A batch whose chunks are being extracted on the workers.
+    private struct InFlightBatch<Rendered> {
+        var batch: Batch
+        var group: DispatchGroup
+        var output: ResultSlots<ChunkOutput<Rendered>>
+    }
+
+    /// Reads up to `batchSize` chunks, opening files as the previous ones end.
+    private func fillBatch(_ reader: inout BatchReader) -> Batch {
+        var batch = Batch()
+        while batch.chunks.count < batchSize {
+            if reader.current == nil {
+                guard reader.nextFile < reader.files.count else { break }
+                let index = reader.nextFile
+                reader.nextFile += 1
+                guard let (opened, first) = open(reader.files[index]) else { continue }
+                reader.states[index] = opened.state
+                reader.current = (index, opened)
+                if let first { reader.firstChunks[index] = first }
             }
-            var outputs = extractAndRender(batch, states: states, lineBases: lineBases, render: render)
-            for index in batch.indices {
-                let file = batch[index].fileIndex
-                if outputs[index].rendered == nil {
-                    let lastTime = states[file]!.lastTime
-                    for event in outputs[index].result.needsEarlierTime where outputs[index].result.events[event].time == nil {
-                        outputs[index].result.events[event].time = lastTime
-                    }
-                    outputs[index].rendered = render(outputs[index].result.events)
+            guard case (let index, var file)? = reader.current else { break }
+            if let first = reader.firstChunks.removeValue(forKey: index) {
+                batch.chunks.append(PendingChunk(fileIndex: index, bytes: first))
+                continue
+            }
+            do {
+                if let chunk = try file.chunker.nextChunk() {
+                    batch.chunks.append(PendingChunk(fileIndex: index, bytes: chunk))
+                    reader.current = (index, file)
+                } else {
+                    batch.closedFiles.append((index, close(&file)))
+                    reader.current = nil
                 }
-                states[file]!.advance(past: outputs[index].result)
-                linesRead += outputs[index].result.lineCount
-                try consume(outputs[index].rendered!)
+            } catch {
+                diagnostics.error("\(error.description) (after line \(reader.nextLine[index] ?? reader.states[index]!.linesBefore))")
+                batch.closedFiles.append((index, close(&file)))
+                reader.current = nil
             }
-            // A file closed while filling this batch reports its cut lines once all are numbered.
-            for (index, chunkerCuts) in closedFiles {
-                reportTruncation(states[index]!, chunkerCuts: chunkerCuts)
-                finalStates[states[index]!.context.file.displayPath] = states[index]!
-                states[index] = nil
+        }
+        return batch
+    }
+
+    /// Numbers the batch's lines (count the newlines) and starts extracting it.
+    private func launch<Rendered>(_ batch: Batch, reader: inout BatchReader,
+                                  render: @escaping @Sendable ([LogEvent]) -> Rendered) -> InFlightBatch<Rendered> {
+        bytesProcessed += batch.chunks.reduce(0) { $0 + $1.bytes.count }
+        // Line numbers are known before extraction, so each worker numbers and renders
+        // its own chunk; only a chunk whose first records need a time from the chunks
+        // before it is rendered when the batch is handed on, in order.
+        var lineBases = [Int](repeating: 0, count: batch.chunks.count)
+        for index in batch.chunks.indices {
+            let file = batch.chunks[index].fileIndex
+            let base = reader.nextLine[file] ?? reader.states[file]!.linesBefore
+            lineBases[index] = base
+            reader.nextLine[file] = base + Self.countLines(batch.chunks[index].bytes)
+        }
+        let contexts = batch.chunks.map { reader.states[$0.fileIndex]!.context }
+        let output = ResultSlots<ChunkOutput<Rendered>>(count: batch.chunks.count)
+        let group = DispatchGroup()
+        let settings = settings
+        let chunks = batch.chunks
+        let lines = lineBases
+        for index in chunks.indices {
+            DispatchQueue.global().async(group: group) {
+                let extractor = ChunkExtractor(settings: settings, context: contexts[index])
+                var result = chunks[index].bytes.withUnsafeBufferPointer { extractor.extract($0) }
+                let base = lines[index]
+                if base > 0 {
+                    for event in result.events.indices { result.events[event].ref.line += base }
+                }
+                var rendered: Rendered?
+                if result.needsEarlierTime.isEmpty {
+                    rendered = render(result.events)
+                    result.events = []
+                }
+                output.store(ChunkOutput(result: result, rendered: rendered), at: index)
             }
-            closedFiles.removeAll()
+        }
+        return InFlightBatch(batch: batch, group: group, output: output)
+    }
+
+    /// Waits for a batch and hands its chunks on in order.
+    private func finish<Rendered>(_ inFlight: InFlightBatch<Rendered>, reader: inout BatchReader,
+                                  render: @escaping @Sendable ([LogEvent]) -> Rendered,
+                                  consume: (Rendered) throws -> Void) rethrows {
+        inFlight.group.wait()
+        var outputs = inFlight.output.values()
+        let chunks = inFlight.batch.chunks
+        for index in chunks.indices {
+            let file = chunks[index].fileIndex
+            if outputs[index].rendered == nil {
+                let lastTime = reader.states[file]!.lastTime
+                for event in outputs[index].result.needsEarlierTime where outputs[index].result.events[event].time == nil {
+                    outputs[index].result.events[event].time = lastTime
+                }
+                outputs[index].rendered = render(outputs[index].result.events)
+            }
+            reader.states[file]!.advance(past: outputs[index].result)
+            linesRead += outputs[index].result.lineCount
+            try consume(outputs[index].rendered!)
+        }
+        // A file closed while this batch was read reports its cut lines once all are numbered.
+        for (index, chunkerCuts) in inFlight.batch.closedFiles {
+            reportTruncation(reader.states[index]!, chunkerCuts: chunkerCuts)
+            finalStates[reader.states[index]!.context.file.displayPath] = reader.states[index]!
+            reader.states[index] = nil
+            reader.nextLine[index] = nil
         }
     }
 
@@ -129,9 +205,6 @@ public final class ExtractionPipeline {
 
     /// When the run's logs are from, for year-less timestamps.
     private var yearReference: Int64?
-
-    /// Files closed while filling the current batch, with the lines their chunker cut.
-    private var closedFiles = [Int: Int]()
 
     private func open(_ file: InputFile) -> (OpenFile, [UInt8]?)? {
         let input: OpenedInput
@@ -161,7 +234,8 @@ public final class ExtractionPipeline {
         return (OpenFile(state: FileExtractionState(context: context, resume: file.resume), chunker: chunker, input: input), first)
     }
 
-    private func close(_ file: inout OpenFile, index: Int) {
+    /// Closes a file that has been read to its end; returns the lines its chunker cut.
+    private func close(_ file: inout OpenFile) -> Int {
         bytesRead += file.chunker.bytesRead
         let tail = file.chunker.unterminatedTailBytes
         outcomes.append(FileOutcome(
@@ -172,7 +246,7 @@ public final class ExtractionPipeline {
             diagnostics.warn("\(file.state.context.file.displayPath): truncated gzip data; events up to the break were read")
         }
         file.input.close()
-        closedFiles[index] = file.chunker.truncatedLines
+        return file.chunker.truncatedLines
     }
 
     private func reportTruncation(_ state: FileExtractionState, chunkerCuts: Int) {
@@ -207,28 +281,6 @@ public final class ExtractionPipeline {
         var rendered: Rendered?
     }
 
-    private func extractAndRender<Rendered>(_ batch: [PendingChunk], states: [FileExtractionState?], lineBases: [Int],
-                                            render: @escaping @Sendable ([LogEvent]) -> Rendered) -> [ChunkOutput<Rendered>] {
-        let contexts = batch.map { states[$0.fileIndex]!.context }
-        let output = ResultSlots<ChunkOutput<Rendered>>(count: batch.count)
-        let settings = settings
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            let extractor = ChunkExtractor(settings: settings, context: contexts[index])
-            var result = batch[index].bytes.withUnsafeBufferPointer { extractor.extract($0) }
-            let base = lineBases[index]
-            if base > 0 {
-                for event in result.events.indices { result.events[event].ref.line += base }
-            }
-            var rendered: Rendered?
-            if result.needsEarlierTime.isEmpty {
-                rendered = render(result.events)
-                result.events = []
-            }
-            output.store(ChunkOutput(result: result, rendered: rendered), at: index)
-        }
-        return output.values()
-    }
-
     /// Lines in a chunk (every chunk ends with a newline).
     static func countLines(_ chunk: [UInt8]) -> Int {
         chunk.withUnsafeBufferPointer { buffer in
@@ -247,7 +299,7 @@ public final class ExtractionPipeline {
 /// Fixed slots that parallel workers fill, one slot each, read after all finish.
 final class ResultSlots<Value>: @unchecked Sendable {
     // @unchecked: each index is written by exactly one worker, and read only
-    // after concurrentPerform has returned (which orders the writes before it).
+    // after the batch's dispatch group has been waited on (which orders the writes before it).
     // Raw storage, not an Array, so workers never contend on one array's access.
     private let slots: UnsafeMutablePointer<Value?>
     private let count: Int
