@@ -15,7 +15,6 @@ public struct LineChunker<Source: ByteSource> {
     private let streaming: Bool
     private var pending: [UInt8] = []
     /// Reused for every read, so reading never zero-fills a fresh buffer.
-    private var readBuffer: [UInt8] = []
     private var atEnd = false
     private var skippingRestOfLine = false
     private var atStart = true
@@ -46,13 +45,22 @@ public struct LineChunker<Source: ByteSource> {
 
     private mutating func fill() throws(InputError) {
         let want = max(chunkSize - pending.count, 64 * 1024)
-        if readBuffer.count < want { readBuffer = [UInt8](repeating: 0, count: want) }
-        let got = try readBuffer.withUnsafeMutableBytes { raw in
+        // Read straight into the end of `pending` (zeroing is cheaper than copying).
+        let start = pending.count
+        pending.append(contentsOf: repeatElement(0, count: want))
+        let read = pending.withUnsafeMutableBytes { raw in
             Result { () throws(InputError) in
-                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<want]))
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[start..<(start + want)]))
             }
-        }.get()
-        pending.append(contentsOf: readBuffer[0..<got])
+        }
+        let got: Int
+        do {
+            got = try read.get()
+        } catch {
+            pending.removeLast(want)
+            throw error
+        }
+        pending.removeLast(want - got)
         bytesRead += got
         if got == 0 { atEnd = true }
         if atStart, pending.count >= 3 || atEnd {
@@ -102,8 +110,10 @@ public struct LineChunker<Source: ByteSource> {
 
     private mutating func splitAtLastNewline() -> [UInt8]? {
         guard let last = pending.lastIndex(of: 0x0A) else { return nil }
-        let chunk = Array(pending[...last])
-        pending.removeFirst(last + 1)
+        // The buffer itself becomes the chunk; only the partial line after it is copied.
+        var chunk = Array(pending[(last + 1)...])
+        pending.removeSubrange((last + 1)...)
+        swap(&chunk, &pending)
         return chunk
     }
 

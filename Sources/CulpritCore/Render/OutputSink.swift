@@ -45,6 +45,12 @@ public final class OutputSink {
     public var isTerminal: Bool { finalPath == nil && isatty(1) == 1 }
 
     public func write(_ bytes: [UInt8]) throws {
+        // A block as large as the buffer goes out as it is, without being copied.
+        if bytes.count >= flushThreshold {
+            try flush()
+            try writeOut(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { try flush() }
     }
@@ -53,21 +59,25 @@ public final class OutputSink {
 
     /// Writes out what is buffered.
     public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try writeOut(buffer)
+    }
+
+    private func writeOut(_ bytes: [UInt8]) throws {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { raw in
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
                 Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                if errno == EPIPE { buffer.removeAll(); throw Closed() }
+                if errno == EPIPE { throw Closed() }
                 let message = String(cString: strerror(errno))
-                buffer.removeAll()
                 throw InputError(path: finalPath ?? "-", message: "cannot write output: \(message)")
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and, for a file, moves it into place.
