@@ -15,6 +15,7 @@ public struct LineChunker<Source: ByteSource> {
     private let streaming: Bool
     private var pending: [UInt8] = []
     /// Reused for every read, so reading never zero-fills a fresh buffer.
+    private var readBuffer: [UInt8] = []
     private var atEnd = false
     private var skippingRestOfLine = false
     private var atStart = true
@@ -45,22 +46,13 @@ public struct LineChunker<Source: ByteSource> {
 
     private mutating func fill() throws(InputError) {
         let want = max(chunkSize - pending.count, 64 * 1024)
-        // Read straight into the end of `pending` (zeroing is cheaper than copying).
-        let start = pending.count
-        pending.append(contentsOf: repeatElement(0, count: want))
-        let read = pending.withUnsafeMutableBytes { raw in
+        if readBuffer.count < want { readBuffer = [UInt8](repeating: 0, count: want) }
+        let got = try readBuffer.withUnsafeMutableBytes { raw in
             Result { () throws(InputError) in
-                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[start..<(start + want)]))
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<want]))
             }
-        }
-        let got: Int
-        do {
-            got = try read.get()
-        } catch {
-            pending.removeLast(want)
-            throw error
-        }
-        pending.removeLast(want - got)
+        }.get()
+        pending.append(contentsOf: readBuffer[0..<got])
         bytesRead += got
         if got == 0 { atEnd = true }
         if atStart, pending.count >= 3 || atEnd {
