@@ -2,12 +2,12 @@
 /// so the regexes run only on the few lines that can match (most lines of a log
 /// mention no memory, error, deploy…).
 ///
-/// Method: each literal is anchored on its rarest pair of adjacent bytes (by a
-/// fixed letter-frequency table for log text), case-folded. One pass over the
-/// line tests each raw byte pair against a 64 Ki-bit set that holds every case
-/// variant of the anchors (so the loop folds nothing); only pairs that
-/// anchor some literal cost a comparison. A pair is far rarer than a single
-/// byte, so few positions are ever verified. Literals of one byte anchor on it alone.
+/// Method: each literal is anchored on its rarest pair of adjacent bytes (by
+/// pair frequencies measured on real logs, `LogBigrams`), case-folded. One pass
+/// over the line tests each raw byte pair against a 64 Ki-bit set that holds
+/// every case variant of the anchors (so the loop folds nothing). A pair that
+/// hits is checked next by the hash of the three or four bytes around it, and
+/// only then are its literals compared. Literals of one byte anchor on it alone.
 public final class LiteralPrefilter: @unchecked Sendable {
     // @unchecked: all storage is written in init and only read afterwards.
     private struct Entry {
@@ -28,9 +28,11 @@ public final class LiteralPrefilter: @unchecked Sendable {
     /// 65536 bits, by `hash4`/`hash3` of the anchor windows (3 or 4 bytes, folded
     /// loosely with `| 0x20`): a pair hit is verified only when its window is here.
     private let windowBits: UnsafeMutablePointer<UInt64>
-    /// 65536 bits by folded pair: pairs that are a whole anchor (two-byte literals).
-    private let shortPairBits: UnsafeMutablePointer<UInt64>
-    /// Entries per pair (CSR layout) and per single byte for one-byte literals.
+    /// By folded pair: where its anchors' windows start relative to the pair.
+    /// Bits 0–2: a four-byte window starts 0, 1 or 2 bytes before it; bits 4–5: a
+    /// three-byte window 0 or 1 byte before; `wholeAnchor`: a two-byte literal.
+    private let pairWindows: UnsafeMutablePointer<UInt8>
+    private static let wholeAnchor: UInt8 = 0x80
     private let pairStart: UnsafeMutablePointer<Int32>
     private let pairEntries: UnsafeMutablePointer<Entry>
     private let singleStart: UnsafeMutablePointer<Int32>
@@ -63,7 +65,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var pairLists = [UInt16: [Entry]]()
         var singleLists = [[Entry]](repeating: [], count: 256)
         var windowHits = [Int]()
-        var shortPairs = [Int]()
+        var windowOffsets = [UInt8](repeating: 0, count: 65_536)
         for (index, literal) in order.enumerated() {
             let bytes = Array(literal.text.utf8)
             literalStart[index] = Int32(cursor)
@@ -76,23 +78,30 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 singleLists[Int(byte)].append(Entry(literal: Int32(index), anchor: 0))
                 continue
             }
-            // The anchor window: up to four bytes, the rarest run of the literal.
-            let width = min(4, bytes.count)
+            // The anchor: the literal's rarest pair of bytes in log text; then a window
+            // of up to four bytes around it, whose hash is tested before verifying.
             var best = 0
             var bestScore = Int.max
-            for position in 0...(bytes.count - width) {
-                var score = 1
-                for offset in 0..<width { score *= Self.frequency(bytes[position + offset], literal.caseSensitive) }
+            for position in 0..<(bytes.count - 1) {
+                let score = Self.pairScore(bytes[position], bytes[position + 1], literal.caseSensitive)
                 if score < bestScore { bestScore = score; best = position }
             }
-            let key = UInt16(fold[Int(bytes[best])]) << 8 | UInt16(fold[Int(bytes[best + 1])])
-            pairLists[key, default: []].append(Entry(literal: Int32(index), anchor: Int32(best)))
+            let key = Int(fold[Int(bytes[best])]) << 8 | Int(fold[Int(bytes[best + 1])])
+            pairLists[UInt16(key), default: []].append(Entry(literal: Int32(index), anchor: Int32(best)))
+            let width = min(4, bytes.count)
+            let windowStart = min(best, bytes.count - width)
             var window: UInt32 = 0
-            for offset in 0..<width { window |= UInt32(bytes[best + offset]) << UInt32(8 * offset) }
+            for offset in 0..<width { window |= UInt32(bytes[windowStart + offset]) << UInt32(8 * offset) }
+            let offsetInWindow = best - windowStart
             switch width {
-            case 4: windowHits.append(Self.hash4(window))
-            case 3: windowHits.append(Self.hash3(window))
-            default: shortPairs.append(Int(key))
+            case 4:
+                windowHits.append(Self.hash4(window))
+                windowOffsets[key] |= 1 << UInt8(offsetInWindow)
+            case 3:
+                windowHits.append(Self.hash3(window))
+                windowOffsets[key] |= 0x10 << UInt8(offsetInWindow)
+            default:
+                windowOffsets[key] |= Self.wholeAnchor
             }
         }
         pairBits = .allocate(capacity: 1024)
@@ -100,9 +109,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         windowBits = .allocate(capacity: 1024)
         windowBits.initialize(repeating: 0, count: 1024)
         for hash in windowHits { windowBits[hash >> 6] |= 1 << UInt64(hash & 63) }
-        shortPairBits = .allocate(capacity: 1024)
-        shortPairBits.initialize(repeating: 0, count: 1024)
-        for key in shortPairs { shortPairBits[key >> 6] |= 1 << UInt64(key & 63) }
+        pairWindows = .allocate(capacity: 65_536)
+        for key in 0..<65_536 { pairWindows[key] = windowOffsets[key] }
         pairStart = .allocate(capacity: 65_537)
         let pairTotal = pairLists.values.reduce(0) { $0 + $1.count }
         pairEntries = .allocate(capacity: max(pairTotal, 1))
@@ -139,7 +147,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         literalMasks.deallocate()
         pairBits.deallocate()
         windowBits.deallocate()
-        shortPairBits.deallocate()
+        pairWindows.deallocate()
         pairStart.deallocate()
         pairEntries.deallocate()
         singleStart.deallocate()
@@ -175,20 +183,27 @@ public final class LiteralPrefilter: @unchecked Sendable {
     @inline(never)
     private func verifyPair(_ base: UnsafePointer<UInt8>, _ count: Int, at index: Int, into mask: inout PatternMask) {
         let key = Int(fold[Int(base[index])]) << 8 | Int(fold[Int(base[index + 1])])
-        if shortPairBits[key >> 6] & (1 &<< UInt64(key & 63)) == 0 {
-            // Only a three- or four-byte window can start here: test its hash first.
-            guard index + 3 <= count else { return }
-            let window: UInt32
-            if index + 4 <= count {
-                window = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt32.self))
-            } else {
-                window = UInt32(base[index]) | UInt32(base[index + 1]) << 8 | UInt32(base[index + 2]) << 16
+        let windows = pairWindows[key]
+        if windows & Self.wholeAnchor == 0 {
+            // Only a three- or four-byte window around the pair can match: test its hash first.
+            let raw = UnsafeRawPointer(base)
+            var found = false
+            var offsets = windows & 0x07
+            while offsets != 0, !found {
+                let start = index - offsets.trailingZeroBitCount
+                offsets &= offsets - 1
+                guard start >= 0, start + 4 <= count else { continue }
+                let hash = Self.hash4(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt32.self)))
+                found = windowBits[hash >> 6] & (1 &<< UInt64(hash & 63)) != 0
             }
-            let hash3 = Self.hash3(window)
-            var found = windowBits[hash3 >> 6] & (1 &<< UInt64(hash3 & 63)) != 0
-            if !found, index + 4 <= count {
-                let hash4 = Self.hash4(window)
-                found = windowBits[hash4 >> 6] & (1 &<< UInt64(hash4 & 63)) != 0
+            offsets = windows >> 4 & 0x03
+            while offsets != 0, !found {
+                let start = index - offsets.trailingZeroBitCount
+                offsets &= offsets - 1
+                guard start >= 0, start + 3 <= count else { continue }
+                let window = UInt32(base[start]) | UInt32(base[start + 1]) << 8 | UInt32(base[start + 2]) << 16
+                let hash = Self.hash3(window)
+                found = windowBits[hash >> 6] & (1 &<< UInt64(hash & 63)) != 0
             }
             guard found else { return }
         }
@@ -233,6 +248,15 @@ public final class LiteralPrefilter: @unchecked Sendable {
     @inline(__always)
     static func hash3(_ window: UInt32) -> Int {
         Int((((window & 0x00FF_FFFF) | 0x0020_2020) &* 0x85EB_CA77) >> 16)
+    }
+
+    /// How common a pair of bytes is in log text (higher is commoner): measured
+    /// for the commonest pairs, estimated from single bytes for the rest.
+    static func pairScore(_ first: UInt8, _ second: UInt8, _ caseSensitive: Bool) -> Int {
+        let lower = { (byte: UInt8) in byte &- 65 < 26 ? byte | 0x20 : byte }
+        if let measured = LogBigrams.frequency[UInt16(lower(first)) << 8 | UInt16(lower(second))] { return measured }
+        // Below every measured pair (at most 1,000: 250 × 250 is the largest product).
+        return frequency(first, caseSensitive) * frequency(second, caseSensitive) * 1000 / 62_500
     }
 
     /// Rough frequency of a byte in log text (higher is commoner), to pick anchors.
