@@ -5,50 +5,56 @@
 public enum EventNDJSON {
     public static func render(_ events: [LogEvent]) -> [UInt8] {
         var writer = JSONByteWriter(capacity: events.count * 360)
-        // By index, so each event is read in place rather than copied (a retain per string).
+        // Through a pointer, so each event is read in place rather than copied (a retain per string).
         events.withUnsafeBufferPointer { events in
-            for index in events.indices { append(events[index], to: &writer) }
+            guard let first = events.baseAddress else { return }
+            for index in events.indices { append(first + index, to: &writer) }
         }
         return writer.bytes
     }
 
-    public static func append(_ event: borrowing LogEvent, to writer: inout JSONByteWriter) {
+    public static func append(_ event: LogEvent, to writer: inout JSONByteWriter) {
+        withUnsafePointer(to: event) { append($0, to: &writer) }
+    }
+
+    @inline(__always)
+    static func append(_ event: UnsafePointer<LogEvent>, to writer: inout JSONByteWriter) {
         writer.raw("{\"ts\":")
-        writer.time(event.time)
+        writer.time(event.pointee.time)
         writer.raw(",\"service\":")
-        writer.string(event.service)
+        writer.string(event.pointee.service)
         writer.raw(",\"host\":")
-        writer.optionalString(event.host)
+        writer.optionalString(event.pointee.host)
         writer.raw(",\"kind\":")
-        writer.string(event.kind.rawValue)
+        writer.string(event.pointee.kind.rawValue)
         writer.raw(",\"value\":")
-        writer.optionalNumber(event.value)
+        writer.optionalNumber(event.pointee.value)
         writer.raw(",\"unit\":")
-        writer.optionalString(event.unit?.rawValue)
+        writer.optionalString(event.pointee.unit?.rawValue)
         writer.raw(",\"version\":")
-        writer.optionalString(event.version)
+        writer.optionalString(event.pointee.version)
         writer.raw(",\"pattern\":")
-        writer.string(event.patternID)
+        writer.string(event.pointee.patternID)
         writer.raw(",\"ref\":")
-        writer.ref(event.ref)
-        if let status = event.status {
+        writer.ref(event.pointee.ref)
+        if let status = event.pointee.status {
             writer.raw(",\"status\":")
             writer.integer(Int64(status))
         }
-        if let duration = event.duration, event.kind != .latency, event.kind != .gc {
+        if let duration = event.pointee.duration, event.pointee.kind != .latency, event.pointee.kind != .gc {
             writer.raw(",\"duration\":")
             writer.number(duration)
         }
-        if let limit = event.limit {
+        if let limit = event.pointee.limit {
             writer.raw(",\"limit\":")
             writer.number(limit)
         }
-        if let severity = event.severity {
+        if let severity = event.pointee.severity {
             writer.raw(",\"level\":")
             writer.string(severity.name)
         }
         writer.raw(",\"line\":")
-        writer.string(event.excerpt)
+        writer.string(event.pointee.excerpt)
         writer.raw("}\n")
     }
 }

@@ -19,8 +19,12 @@ public struct JSONByteWriter {
 
     /// The escaped characters of `text`, without quotes: unescaped runs are copied whole.
     private mutating func escaped(_ text: String) {
-        var text = text
-        text.withUTF8 { escaped($0) }
+        // Native strings are read in place; others (bridged, rare) are made contiguous first.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { escaped($0) }
+        if done == nil {
+            var copy = text
+            copy.withUTF8 { escaped($0) }
+        }
     }
 
     /// Escapes `utf8` (valid UTF-8). Runs without a byte to escape are found eight

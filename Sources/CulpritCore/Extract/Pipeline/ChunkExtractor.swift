@@ -143,6 +143,7 @@ final class ChunkExtractor {
         }
     }
 
+    @inline(__always)
     private func event(from draft: EventDraft, head: DecodedLine, time: Int64?, ref: SourceRef, excerpt: String) -> LogEvent {
         LogEvent(
             time: time, service: serviceName(draft: draft, head: head), host: draft.host ?? head.host, kind: draft.kind,
