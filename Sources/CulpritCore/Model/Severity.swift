@@ -19,11 +19,44 @@ public enum Severity: Int, Sendable, Comparable {
         // Words longer than 8 bytes share their first 8 with a shorter entry only by
         // length-specific keys: fold the length in above the packed bytes' range.
         if count > 8 { key ^= UInt64(count) << 59 }
-        guard let severity = Self.words[key] else { return nil }
+        guard let severity = Self.words.lookup(key) else { return nil }
         self = severity
     }
 
-    private static let words: [UInt64: Severity] = {
+    /// Level words by packed key, in an open-addressed table with a multiplicative
+    /// hash: a lookup per upper-case word of every line must not cost a SipHash.
+    private struct WordTable {
+        private static let bits = 7
+        private var keys = [UInt64](repeating: 0, count: 1 << bits)
+        private var values = [Severity](repeating: .info, count: 1 << bits)
+
+        init(_ entries: [UInt64: Severity]) {
+            precondition(entries.count < (1 << Self.bits) / 2, "level word table too full")
+            for (key, value) in entries {
+                var slot = Self.slot(key)
+                while keys[slot] != 0 { slot = (slot + 1) & ((1 << Self.bits) - 1) }
+                keys[slot] = key
+                values[slot] = value
+            }
+        }
+
+        @inline(__always)
+        private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits)) }
+
+        /// The severity of `key` (never 0: words have at least one byte).
+        @inline(__always)
+        func lookup(_ key: UInt64) -> Severity? {
+            var slot = Self.slot(key)
+            while true {
+                let found = keys[slot]
+                if found == key { return values[slot] }
+                if found == 0 { return nil }
+                slot = (slot + 1) & ((1 << Self.bits) - 1)
+            }
+        }
+    }
+
+    private static let words = WordTable({
         let table: [(String, Severity)] = [
             ("emerg", .emergency), ("emergency", .emergency), ("panic", .emergency), ("alert", .alert),
             ("crit", .critical), ("critical", .critical), ("fatal", .critical), ("f", .critical), ("c", .critical), ("severe", .critical),
@@ -42,7 +75,7 @@ public enum Severity: Int, Sendable, Comparable {
             words[key] = severity
         }
         return words
-    }()
+    }())
 
     /// pino/bunyan numeric levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal.
     public init(pinoLevel: Double) {
