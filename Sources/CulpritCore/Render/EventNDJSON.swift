@@ -4,21 +4,21 @@
 /// requests, `limit` for memory, `level`, and `line` (the record's first line).
 public enum EventNDJSON {
     public static func render(_ events: [LogEvent]) -> [UInt8] {
-        var writer = JSONByteWriter(capacity: events.count * 360)
+        let writer = JSONByteWriter(capacity: events.count * 360)
         // Through a pointer, so each event is read in place rather than copied (a retain per string).
         events.withUnsafeBufferPointer { events in
             guard let first = events.baseAddress else { return }
-            for index in events.indices { append(first + index, to: &writer) }
+            for index in events.indices { append(first + index, to: writer) }
         }
         return writer.bytes
     }
 
-    public static func append(_ event: LogEvent, to writer: inout JSONByteWriter) {
-        withUnsafePointer(to: event) { append($0, to: &writer) }
+    public static func append(_ event: LogEvent, to writer: JSONByteWriter) {
+        withUnsafePointer(to: event) { append($0, to: writer) }
     }
 
     @inline(__always)
-    static func append(_ event: UnsafePointer<LogEvent>, to writer: inout JSONByteWriter) {
+    static func append(_ event: UnsafePointer<LogEvent>, to writer: JSONByteWriter) {
         writer.raw("{\"ts\":")
         writer.time(event.pointee.time)
         writer.raw(",\"service\":")

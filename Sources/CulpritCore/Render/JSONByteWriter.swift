@@ -1,24 +1,77 @@
+import Foundation
+
 /// Appends JSON text to a byte buffer without going through `String`
 /// interpolation or Foundation: the NDJSON hot path.
-public struct JSONByteWriter {
-    public var bytes: [UInt8] = []
+///
+/// The buffer is raw memory owned by the writer (a class, so it is never copied):
+/// an append is a capacity check and a copy, without `Array`'s uniqueness check
+/// per piece. `bytes` copies the text out once at the end.
+public final class JSONByteWriter {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
 
-    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 0) {
+        self.capacity = max(capacity, 256)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The text written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private func grow(to needed: Int) {
+        let newCapacity = max(capacity * 2, needed)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
 
     @inline(__always)
-    public mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    public func byte(_ value: UInt8) {
+        reserve(1)
+        base[count] = value
+        count += 1
+    }
+
+    @inline(__always)
+    public func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+        reserve(length)
+        (base + count).update(from: source, count: length)
+        count += length
+    }
+
+    /// `byte` repeated `times` times (indentation).
+    public func repeated(_ value: UInt8, times: Int) {
+        guard times > 0 else { return }
+        reserve(times)
+        (base + count).update(repeating: value, count: times)
+        count += times
+    }
+
+    @inline(__always)
+    public func raw(_ text: StaticString) {
+        append(text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
     /// A JSON string literal, escaped; invalid UTF-8 was already repaired by `String`.
-    public mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+    public func string(_ text: String) {
+        byte(UInt8(ascii: "\""))
         escaped(text)
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
     /// The escaped characters of `text`, without quotes: unescaped runs are copied whole.
-    private mutating func escaped(_ text: String) {
+    private func escaped(_ text: String) {
         // Native strings are read in place; others (bridged, rare) are made contiguous first.
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { escaped($0) }
         if done == nil {
@@ -29,20 +82,20 @@ public struct JSONByteWriter {
 
     /// Escapes `utf8` (valid UTF-8). Runs without a byte to escape are found eight
     /// bytes at a time and copied with one append.
-    mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard let base = utf8.baseAddress else { return }
-        let count = utf8.count
+    func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let source = utf8.baseAddress else { return }
+        let length = utf8.count
         var runStart = 0
         var index = 0
-        while index < count {
-            index = Self.firstByteToEscape(base, from: index, count: count)
-            guard index < count else { break }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-            appendEscape(base[index])
+        while index < length {
+            index = Self.firstByteToEscape(source, from: index, count: length)
+            guard index < length else { break }
+            if runStart < index { append(source + runStart, count: index - runStart) }
+            appendEscape(source[index])
             index += 1
             runStart = index
         }
-        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
+        if runStart < length { append(source + runStart, count: length - runStart) }
     }
 
     /// The index of the first control byte, quote or backslash at or after `start`, or `count`.
@@ -71,35 +124,36 @@ public struct JSONByteWriter {
         return count
     }
 
-    private mutating func appendEscape(_ byte: UInt8) {
-        switch byte {
+    private func appendEscape(_ value: UInt8) {
+        switch value {
         case UInt8(ascii: "\""): raw("\\\"")
         case UInt8(ascii: "\\"): raw("\\\\")
         case 0x0A: raw("\\n")
         case 0x0D: raw("\\r")
         case 0x09: raw("\\t")
         default:
-            let hex: StaticString = "0123456789abcdef"
-            let digits = hex.utf8Start
-            bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+            let digits: StaticString = "0123456789abcdef"
+            raw("\\u00")
+            byte(digits.utf8Start[Int(value >> 4)])
+            byte(digits.utf8Start[Int(value & 0xF)])
         }
     }
 
     /// A `PATH:LINE` ref as a JSON string, without building the text first.
-    public mutating func ref(_ ref: SourceRef) {
-        bytes.append(UInt8(ascii: "\""))
+    public func ref(_ ref: SourceRef) {
+        byte(UInt8(ascii: "\""))
         escaped(ref.path)
-        bytes.append(UInt8(ascii: ":"))
+        byte(UInt8(ascii: ":"))
         integer(Int64(ref.line))
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
-    public mutating func optionalString(_ text: String?) {
+    public func optionalString(_ text: String?) {
         if let text { string(text) } else { raw("null") }
     }
 
     /// A number: integers without a fraction, others in Swift's shortest round-trip form.
-    public mutating func number(_ value: Double) {
+    public func number(_ value: Double) {
         guard value.isFinite else { raw("null"); return }
         if value == value.rounded(), abs(value) < 9.0e15 {
             integer(Int64(value))
@@ -110,46 +164,52 @@ public struct JSONByteWriter {
         let scaled = (value * 1_000_000).rounded()
         if abs(value) >= 1e-6, abs(value) < 1e9, abs(scaled / 1_000_000 - value) <= abs(value) * 1e-12 {
             var micros = Int64(scaled)
-            if micros < 0 { bytes.append(UInt8(ascii: "-")); micros = -micros }
+            if micros < 0 { byte(UInt8(ascii: "-")); micros = -micros }
             integer(micros / 1_000_000)
             var fraction = micros % 1_000_000
             var digits = 6
             while fraction % 10 == 0, digits > 0 { fraction /= 10; digits -= 1 }
-            bytes.append(UInt8(ascii: "."))
+            byte(UInt8(ascii: "."))
             var divisor: Int64 = 1
             for _ in 1..<digits { divisor *= 10 }
             while divisor > 0 {
-                bytes.append(UInt8(48 + fraction / divisor))
+                byte(UInt8(48 + fraction / divisor))
                 fraction %= divisor
                 divisor /= 10
             }
         } else {
-            bytes.append(contentsOf: Array(value.description.utf8))
+            var text = value.description
+            text.withUTF8 { append($0.baseAddress!, count: $0.count) }
         }
     }
 
-    public mutating func integer(_ value: Int64) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var magnitude = value.magnitude
-            var start = 20
-            repeat {
-                start -= 1
-                digits[start] = UInt8(truncatingIfNeeded: 48 &+ magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+    public func integer(_ value: Int64) {
+        reserve(20)
+        var magnitude = value.magnitude
+        var digits = 0
+        var probe = magnitude
+        repeat { digits += 1; probe /= 10 } while probe > 0
+        if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
+        var cursor = count + digits
+        count = cursor
+        repeat {
+            cursor -= 1
+            base[cursor] = UInt8(truncatingIfNeeded: 48 &+ magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
     }
 
-    public mutating func optionalNumber(_ value: Double?) {
+    public func optionalNumber(_ value: Double?) {
         if let value { number(value) } else { raw("null") }
     }
 
-    public mutating func time(_ micros: Int64?) {
+    public func time(_ micros: Int64?) {
         guard let micros else { raw("null"); return }
-        bytes.append(UInt8(ascii: "\""))
-        CivilTime.appendRFC3339(micros, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        reserve(40)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
+        count += CivilTime.writeRFC3339(micros, to: base + count)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
     }
 }

@@ -12,17 +12,17 @@ public indirect enum JSONValue: Sendable {
     public static func time(_ micros: Int64?) -> JSONValue { micros.map { .string(CivilTime.rfc3339($0)) } ?? .null }
 
     public func rendered(pretty: Bool = true) -> String {
-        var writer = JSONByteWriter()
-        write(to: &writer, indent: pretty ? 0 : -1)
-        if pretty { writer.bytes.append(0x0A) }
+        let writer = JSONByteWriter()
+        write(to: writer, indent: pretty ? 0 : -1)
+        if pretty { writer.byte(0x0A) }
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private func write(to writer: inout JSONByteWriter, indent: Int) {
+    private func write(to writer: JSONByteWriter, indent: Int) {
         func newline(_ level: Int) {
             guard indent >= 0 else { return }
-            writer.bytes.append(0x0A)
-            writer.bytes.append(contentsOf: repeatElement(0x20, count: level * 2))
+            writer.byte(0x0A)
+            writer.repeated(0x20, times: level * 2)
         }
         switch self {
         case .object(let pairs):
@@ -33,7 +33,7 @@ public indirect enum JSONValue: Sendable {
                 newline(indent + 1)
                 writer.string(key)
                 writer.raw(indent >= 0 ? ": " : ":")
-                value.write(to: &writer, indent: indent >= 0 ? indent + 1 : -1)
+                value.write(to: writer, indent: indent >= 0 ? indent + 1 : -1)
             }
             newline(indent)
             writer.raw("}")
@@ -43,7 +43,7 @@ public indirect enum JSONValue: Sendable {
             for (index, value) in values.enumerated() {
                 if index > 0 { writer.raw(",") }
                 newline(indent + 1)
-                value.write(to: &writer, indent: indent >= 0 ? indent + 1 : -1)
+                value.write(to: writer, indent: indent >= 0 ? indent + 1 : -1)
             }
             newline(indent)
             writer.raw("]")

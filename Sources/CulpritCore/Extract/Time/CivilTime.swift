@@ -60,9 +60,18 @@ public enum CivilTime {
         return text
     }
 
-    /// Appends the RFC 3339 form of `micros` to a byte buffer (the NDJSON hot path):
-    /// formatted in a stack buffer and appended once.
+    /// Appends the RFC 3339 form of `micros` to a byte buffer.
     public static func appendRFC3339(_ micros: Int64, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { text in
+            let length = writeRFC3339(micros, to: text.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<length]))
+        }
+    }
+
+    /// Writes the RFC 3339 form of `micros` at `text` (room for 40 bytes) and
+    /// returns its length: the NDJSON hot path formats in place.
+    @inline(__always)
+    static func writeRFC3339(_ micros: Int64, to text: UnsafeMutablePointer<UInt8>) -> Int {
         var seconds = micros / 1_000_000
         var fraction = micros % 1_000_000
         if fraction < 0 { fraction += 1_000_000; seconds -= 1 }
@@ -70,41 +79,39 @@ public enum CivilTime {
         var secondOfDay = seconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
         let date = civilFromDays(Int(days))
+        var length = 0
+        func put(_ byte: UInt8) { text[length] = byte; length += 1 }
+        func two(_ value: Int) {
+            put(UInt8(truncatingIfNeeded: 48 + value / 10))
+            put(UInt8(truncatingIfNeeded: 48 + value % 10))
+        }
         let year = date.year
-        if year < 0 || year > 9999 {
-            out.append(contentsOf: Array(String(year).utf8))
+        if year >= 0, year <= 9999 {
+            two(year / 100)
+            two(year % 100)
+        } else {
+            // Outside four digits (never in real logs): the plain integer.
+            for byte in String(year).utf8 { put(byte) }
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
-            var length = 0
-            func put(_ byte: UInt8) { text[length] = byte; length += 1 }
-            func two(_ value: Int) {
-                put(UInt8(truncatingIfNeeded: 48 + value / 10))
-                put(UInt8(truncatingIfNeeded: 48 + value % 10))
+        put(UInt8(ascii: "-")); two(date.month)
+        put(UInt8(ascii: "-")); two(date.day)
+        put(UInt8(ascii: "T")); two(Int(secondOfDay / 3600))
+        put(UInt8(ascii: ":")); two(Int(secondOfDay % 3600 / 60))
+        put(UInt8(ascii: ":")); two(Int(secondOfDay % 60))
+        if fraction != 0 {
+            put(UInt8(ascii: "."))
+            var digits = fraction % 1000 == 0 ? 3 : 6
+            var value = digits == 3 ? fraction / 1000 : fraction
+            length += digits
+            var cursor = length
+            while digits > 0 {
+                digits -= 1
+                cursor -= 1
+                text[cursor] = UInt8(truncatingIfNeeded: 48 + value % 10)
+                value /= 10
             }
-            if year >= 0, year <= 9999 {
-                two(year / 100)
-                two(year % 100)
-            }
-            put(UInt8(ascii: "-")); two(date.month)
-            put(UInt8(ascii: "-")); two(date.day)
-            put(UInt8(ascii: "T")); two(Int(secondOfDay / 3600))
-            put(UInt8(ascii: ":")); two(Int(secondOfDay % 3600 / 60))
-            put(UInt8(ascii: ":")); two(Int(secondOfDay % 60))
-            if fraction != 0 {
-                put(UInt8(ascii: "."))
-                var digits = fraction % 1000 == 0 ? 3 : 6
-                var value = digits == 3 ? fraction / 1000 : fraction
-                length += digits
-                var cursor = length
-                while digits > 0 {
-                    digits -= 1
-                    cursor -= 1
-                    text[cursor] = UInt8(truncatingIfNeeded: 48 + value % 10)
-                    value /= 10
-                }
-            }
-            put(UInt8(ascii: "Z"))
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<length]))
         }
+        put(UInt8(ascii: "Z"))
+        return length
     }
 }
