@@ -46,13 +46,37 @@ public struct LineChunker<Source: ByteSource> {
 
     private mutating func fill() throws(InputError) {
         let want = max(chunkSize - pending.count, 64 * 1024)
-        if readBuffer.count < want { readBuffer = [UInt8](repeating: 0, count: want) }
-        let got = try readBuffer.withUnsafeMutableBytes { raw in
-            Result { () throws(InputError) in
-                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<want]))
+        let got: Int
+        if pending.count <= 64 * 1024 {
+            // Usual case (a file): only a partial line is pending. Read straight into a
+            // fresh buffer behind a copy of it, so the bulk of the data is copied by no one.
+            let kept = pending.count
+            var failure: InputError?
+            var read = 0
+            let buffer = [UInt8](unsafeUninitializedCapacity: kept + want) { storage, initialized in
+                pending.withUnsafeBufferPointer { old in
+                    if kept > 0 { storage.baseAddress!.initialize(from: old.baseAddress!, count: kept) }
+                }
+                do throws(InputError) {
+                    read = try source.read(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[kept..<(kept + want)])))
+                } catch {
+                    failure = error
+                }
+                initialized = kept + read
             }
-        }.get()
-        pending.append(contentsOf: readBuffer[0..<got])
+            if let failure { throw failure }
+            got = read
+            pending = buffer
+        } else {
+            // A pipe filling a chunk in small reads: append to what is pending.
+            if readBuffer.count < want { readBuffer = [UInt8](repeating: 0, count: want) }
+            got = try readBuffer.withUnsafeMutableBytes { raw in
+                Result { () throws(InputError) in
+                    try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<want]))
+                }
+            }.get()
+            pending.append(contentsOf: readBuffer[0..<got])
+        }
         bytesRead += got
         if got == 0 { atEnd = true }
         if atStart, pending.count >= 3 || atEnd {

@@ -9,13 +9,16 @@ final class ChunkExtractor {
     private let decoder: LineDecoder
     private let matcher: PatternMatcher
     private var rules = ContinuationRules()
-    private var viewScratch = [UInt8]()
+    /// Where a Docker line's message start is decoded for the continuation rules.
+    private let viewScratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ContinuationView.scratchSize)
     /// The drafts of the record being finished, reused from record to record.
     private var drafts = [EventDraft]()
 
     /// The time of the last timed line before byte `start` of the chunk, from the
     /// previous backward search: searches never cover the same lines twice.
     private var knownTime: (start: Int, time: Int64?) = (0, nil)
+
+    deinit { viewScratch.deallocate() }
 
     init(settings: ExtractionSettings, context: FileContext) {
         self.settings = settings
@@ -81,28 +84,21 @@ final class ChunkExtractor {
             var isPartial = false
             if envelope == .cri, let prefix = CRIPrefix.parse(line) { isPartial = prefix.isPartial }
 
+            // What the continuation rules read: computed once, for both questions below.
+            let view = ContinuationView.messageStart(of: line, envelope: envelope, scratch: viewScratch)
             if record.isOpen, record.lines.count < ContinuationRules.maxLines,
-               record.partial.last == true || continues(line, envelope: envelope) {
+               record.partial.last == true || view.map({ rules.continues($0) }) == true {
                 record.append(range: range, partial: isPartial, mask: mask)
                 continue
             }
             if record.isOpen { finishRecord(chunk: chunk, into: &result) }
             record.start(lineNumber: lineNumber, range: range, partial: isPartial, mask: mask)
-            ContinuationView.withMessageStart(of: line, envelope: envelope, scratch: &viewScratch) { view in
-                rules.begin(view ?? UnsafeBufferPointer(start: nil, count: 0))
-            }
+            rules.begin(view ?? UnsafeBufferPointer(start: nil, count: 0))
         }
         if record.isOpen { finishRecord(chunk: chunk, into: &result) }
         result.lineCount = lineNumber
         result.lastTime = timeBefore(chunk.count, in: chunk)
         return result
-    }
-
-    private func continues(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind) -> Bool {
-        ContinuationView.withMessageStart(of: line, envelope: envelope, scratch: &viewScratch) { view in
-            guard let view else { return false }
-            return rules.continues(view)
-        }
     }
 
     private func finishRecord(chunk: UnsafeBufferPointer<UInt8>, into result: inout ChunkResult) {

@@ -3,49 +3,51 @@
 /// (with JSON escapes for tab and space read as white space), what follows a
 /// leading timestamp or a `docker compose` prefix, or the line itself.
 enum ContinuationView {
-    /// Calls `body` with bytes standing in for the line's message, or nil when the
-    /// line is a self-contained structured record (a JSON object other than Docker's).
-    static func withMessageStart<Result>(
-        of line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind, scratch: inout [UInt8],
-        _ body: (UnsafeBufferPointer<UInt8>?) -> Result
-    ) -> Result {
-        guard let first = line.first else { return body(line) }
+    /// Room for the start of a Docker `log` value, decoded.
+    static let scratchSize = 48
+
+    /// Bytes standing in for the line's message, or nil when the line is a
+    /// self-contained structured record (a JSON object other than Docker's).
+    /// The result points into `line` or into `scratch` (at least `scratchSize`
+    /// bytes), so it is valid while both are.
+    static func messageStart(of line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind,
+                             scratch: UnsafeMutableBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard let first = line.first else { return line }
         if first == UInt8(ascii: "{") {
-            guard ContinuationRules.hasPrefix(line, "{\"log\":\"") else { return body(nil) }
-            let start = 8
-            scratch.removeAll(keepingCapacity: true)
-            var index = start
+            guard ContinuationRules.hasPrefix(line, "{\"log\":\"") else { return nil }
+            var length = 0
+            var index = 8
             // Decode just enough of the value to see how it starts.
-            while index < line.count, scratch.count < 48 {
+            while index < line.count, length < scratchSize {
                 let byte = line[index]
                 if byte == UInt8(ascii: "\"") { break }
                 if byte == UInt8(ascii: "\\"), index + 1 < line.count {
                     let next = line[index + 1]
                     switch next {
-                    case UInt8(ascii: "t"): scratch.append(0x09)
+                    case UInt8(ascii: "t"): scratch[length] = 0x09; length += 1
                     case UInt8(ascii: "n"): break
-                    case UInt8(ascii: "u"): scratch.append(0x20); index += 4
-                    default: scratch.append(next)
+                    case UInt8(ascii: "u"): scratch[length] = 0x20; length += 1; index += 4
+                    default: scratch[length] = next; length += 1
                     }
                     index += 2
                     continue
                 }
-                scratch.append(byte)
+                scratch[length] = byte
+                length += 1
                 index += 1
             }
-            return scratch.withUnsafeBufferPointer { body($0) }
+            return UnsafeBufferPointer(rebasing: scratch[..<length])
         }
         if envelope == .cri, let prefix = CRIPrefix.parse(line) {
-            return body(UnsafeBufferPointer(rebasing: line[prefix.messageStart...]))
+            return UnsafeBufferPointer(rebasing: line[prefix.messageStart...])
         }
         if let messageStart = timestampPrefixEnd(line) {
-            return body(UnsafeBufferPointer(rebasing: line[messageStart...]))
+            return UnsafeBufferPointer(rebasing: line[messageStart...])
         }
         if LevelScanner.isLetter(first), let prefix = ComposePrefix.parse(line) {
-            let rest = UnsafeBufferPointer(rebasing: line[prefix.messageStart...])
-            return withMessageStart(of: rest, envelope: envelope, scratch: &scratch, body)
+            return messageStart(of: UnsafeBufferPointer(rebasing: line[prefix.messageStart...]), envelope: envelope, scratch: scratch)
         }
-        return body(line)
+        return line
     }
 
     /// Where the message starts after a leading RFC 3339 stamp and one space, as
