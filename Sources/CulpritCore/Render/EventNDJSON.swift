@@ -4,13 +4,18 @@
 /// requests, `limit` for memory, `level`, and `line` (the record's first line).
 public enum EventNDJSON {
     public static func render(_ events: [LogEvent]) -> [UInt8] {
+        renderText(events).bytes
+    }
+
+    /// The events' NDJSON in a writer, for a sink to write out without copying it.
+    public static func renderText(_ events: [LogEvent]) -> JSONByteWriter {
         let writer = JSONByteWriter(capacity: events.count * 360)
         // Through a pointer, so each event is read in place rather than copied (a retain per string).
         events.withUnsafeBufferPointer { events in
             guard let first = events.baseAddress else { return }
             for index in events.indices { append(first + index, to: writer) }
         }
-        return writer.bytes
+        return writer
     }
 
     public static func append(_ event: LogEvent, to writer: JSONByteWriter) {

@@ -18,8 +18,13 @@ public final class JSONByteWriter {
 
     deinit { base.deallocate() }
 
-    /// The text written so far.
+    /// The text written so far (a copy).
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Calls `body` with the text written so far, in place.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
 
     /// Makes room for `extra` more bytes.
     @inline(__always)

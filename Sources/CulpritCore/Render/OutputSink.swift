@@ -45,6 +45,15 @@ public final class OutputSink {
     public var isTerminal: Bool { finalPath == nil && isatty(1) == 1 }
 
     public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try write($0) }
+    }
+
+    /// Writes what `writer` holds, straight from its memory.
+    public func write(_ writer: JSONByteWriter) throws {
+        try writer.withBytes { try write($0) }
+    }
+
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         // A block as large as the buffer goes out as it is, without being copied.
         if bytes.count >= flushThreshold {
             try flush()
@@ -61,15 +70,14 @@ public final class OutputSink {
     public func flush() throws {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
-        try writeOut(buffer)
+        try buffer.withUnsafeBufferPointer { try writeOut($0) }
     }
 
-    private func writeOut(_ bytes: [UInt8]) throws {
+    private func writeOut(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
+            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE { throw Closed() }
