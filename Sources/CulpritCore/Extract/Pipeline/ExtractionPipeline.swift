@@ -281,24 +281,15 @@ public final class ExtractionPipeline {
         var rendered: Rendered?
     }
 
-    /// Lines in a chunk (every chunk ends with a newline): newlines counted eight
-    /// bytes at a time (an exact per-byte zero test on `word ^ 0x0A…`, then a popcount).
+    /// Lines in a chunk (every chunk ends with a newline).
     static func countLines(_ chunk: [UInt8]) -> Int {
-        chunk.withUnsafeBytes { raw in
-            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        chunk.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
             var count = 0
-            var index = 0
-            while index + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ newlines
-                // High bit set exactly in the bytes of `word` that are zero.
-                let zeros = ~(((word & lows) &+ lows) | word | lows)
-                count += zeros.nonzeroBitCount
-                index += 8
-            }
-            while index < raw.count {
-                if raw[index] == 0x0A { count += 1 }
-                index += 1
+            var position = 0
+            while position < buffer.count, let found = memchr(base + position, 0x0A, buffer.count - position) {
+                count += 1
+                position = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
             }
             return count
         }
