@@ -255,8 +255,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
     static func pairScore(_ first: UInt8, _ second: UInt8, _ caseSensitive: Bool) -> Int {
         let lower = { (byte: UInt8) in byte &- 65 < 26 ? byte | 0x20 : byte }
         if let measured = LogBigrams.frequency[UInt16(lower(first)) << 8 | UInt16(lower(second))] { return measured }
-        // Below every measured pair (at most 1,000: 250 × 250 is the largest product).
-        return frequency(first, caseSensitive) * frequency(second, caseSensitive) * 1000 / 62_500
+        // Below every measured pair (at most 100: 250 × 250 is the largest product).
+        return frequency(first, caseSensitive) * frequency(second, caseSensitive) * 100 / 62_500
     }
 
     /// Rough frequency of a byte in log text (higher is commoner), to pick anchors.
