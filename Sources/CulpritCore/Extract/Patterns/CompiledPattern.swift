@@ -2,6 +2,8 @@
 /// A class, so the hot path reads it by reference instead of copying it.
 final class CompiledPattern: Sendable {
     let definition: PatternDefinition
+    /// Its position in the pattern set.
+    let index: Int
     let kind: EventKind
     let id: String
     let fallback: Bool
@@ -18,8 +20,9 @@ final class CompiledPattern: Sendable {
     /// Seconds per unit when the line gives no duration unit.
     let defaultSecondsPerUnit: Double?
 
-    init(_ definition: PatternDefinition) throws(RegexCompileError) {
+    init(_ definition: PatternDefinition, index: Int) throws(RegexCompileError) {
         self.definition = definition
+        self.index = index
         kind = definition.kind
         id = definition.id
         fallback = definition.fallback

@@ -18,7 +18,7 @@ public final class PatternSet: Sendable {
             }
             seen[definition.id] = definition.origin
             do {
-                compiled.append(try CompiledPattern(definition))
+                compiled.append(try CompiledPattern(definition, index: compiled.count))
             } catch {
                 let (file, line) = Self.split(definition.origin)
                 throw PatternFileError(file: file, line: line, message: "pattern \(definition.id): \(error)")

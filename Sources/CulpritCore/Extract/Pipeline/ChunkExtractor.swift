@@ -20,12 +20,38 @@ final class ChunkExtractor {
 
     deinit { viewScratch.deallocate() }
 
+    // Strings every event of the chunk shares, copied for this extractor alone.
+    // Workers extract chunks of the same file at once: were the events of both to
+    // share one path or pattern id, every retain and release would be an atomic
+    // operation on a cache line the two cores pass back and forth.
+    private let displayPath: String
+    private let pathService: String
+    private let overrideService: String?
+    private var patternIDs: [String?]
+
+    private static func privateCopy(_ text: String) -> String {
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.withUTF8 { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func patternID(_ pattern: CompiledPattern) -> String {
+        if let id = patternIDs[pattern.index] { return id }
+        let id = Self.privateCopy(pattern.id)
+        patternIDs[pattern.index] = id
+        return id
+    }
+
     init(settings: ExtractionSettings, context: FileContext) {
         self.settings = settings
         self.context = context
         let zone = ZoneResolver(zone: settings.zone)
         decoder = LineDecoder(timestamps: TimestampParser(zone: zone, defaultYear: context.defaultYear, latestPlausible: context.latestPlausible))
         matcher = PatternMatcher(patterns: settings.patterns)
+        displayPath = Self.privateCopy(context.file.displayPath)
+        pathService = Self.privateCopy(context.pathService)
+        overrideService = context.overrideService.map(Self.privateCopy)
+        patternIDs = [String?](repeating: nil, count: settings.patterns.compiled.count)
     }
 
     /// The record being assembled: its lines (byte ranges in the chunk), whether
@@ -130,7 +156,7 @@ final class ChunkExtractor {
         if time == nil { time = timeBefore(record.lines[0].lowerBound, in: chunk) }
         if let time = head.time { knownTime = (record.lines[0].lowerBound, time) }
         let excerpt = Self.excerpt(headLine)
-        let ref = SourceRef(path: context.file.displayPath, line: record.firstLineNumber)
+        let ref = SourceRef(path: displayPath, line: record.firstLineNumber)
         drafts.withUnsafeBufferPointer { drafts in
             for index in drafts.indices {
                 if time == nil { result.needsEarlierTime.append(result.events.count) }
@@ -143,7 +169,7 @@ final class ChunkExtractor {
     private func event(from draft: EventDraft, head: DecodedLine, time: Int64?, ref: SourceRef, excerpt: String) -> LogEvent {
         LogEvent(
             time: time, service: serviceName(draft: draft, head: head), host: draft.host ?? head.host, kind: draft.kind,
-            value: draft.value, unit: draft.unit, version: draft.version ?? head.version, patternID: draft.pattern.id, ref: ref,
+            value: draft.value, unit: draft.unit, version: draft.version ?? head.version, patternID: patternID(draft.pattern), ref: ref,
             status: draft.status, duration: draft.duration, limit: draft.limit, severity: head.severity, excerpt: excerpt
         )
     }
@@ -153,11 +179,11 @@ final class ChunkExtractor {
     /// A kernel OOM kill names a process (`java`), not a service: in a file that
     /// belongs to a service (its folder or name says so) it is that service's.
     private func serviceName(draft: EventDraft, head: DecodedLine) -> String {
-        if draft.kind == .oom, head.service == nil || head.service == "kernel", context.overrideService != nil || context.pathNamesService {
-            return context.overrideService ?? context.pathService
+        if draft.kind == .oom, head.service == nil || head.service == "kernel", overrideService != nil || context.pathNamesService {
+            return overrideService ?? pathService
         }
         let lineService = head.service.flatMap { context.pathNamesService && Self.systemTags.contains($0) ? nil : $0 }
-        return draft.service ?? context.overrideService ?? lineService ?? context.pathService
+        return draft.service ?? overrideService ?? lineService ?? pathService
     }
 
     /// Syslog tags of the system itself: in a file that belongs to a service, their
