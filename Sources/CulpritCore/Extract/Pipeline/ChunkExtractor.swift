@@ -27,6 +27,7 @@ final class ChunkExtractor {
     private let displayPath: String
     private let pathService: String
     private let overrideService: String?
+    private let pathNamesService: Bool
     private var patternIDs: [String?]
 
     private static func privateCopy(_ text: String) -> String {
@@ -51,6 +52,7 @@ final class ChunkExtractor {
         displayPath = Self.privateCopy(context.file.displayPath)
         pathService = Self.privateCopy(context.pathService)
         overrideService = context.overrideService.map(Self.privateCopy)
+        pathNamesService = context.pathNamesService
         patternIDs = [String?](repeating: nil, count: settings.patterns.compiled.count)
     }
 
@@ -179,10 +181,10 @@ final class ChunkExtractor {
     /// A kernel OOM kill names a process (`java`), not a service: in a file that
     /// belongs to a service (its folder or name says so) it is that service's.
     private func serviceName(draft: EventDraft, head: DecodedLine) -> String {
-        if draft.kind == .oom, head.service == nil || head.service == "kernel", overrideService != nil || context.pathNamesService {
+        if draft.kind == .oom, head.service == nil || head.service == "kernel", overrideService != nil || pathNamesService {
             return overrideService ?? pathService
         }
-        let lineService = head.service.flatMap { context.pathNamesService && Self.systemTags.contains($0) ? nil : $0 }
+        let lineService = head.service.flatMap { pathNamesService && Self.systemTags.contains($0) ? nil : $0 }
         return draft.service ?? overrideService ?? lineService ?? pathService
     }
 
