@@ -23,6 +23,18 @@ func message(_ line: DecodedLine) -> String { String(decoding: line.message, as:
         #expect(line.time == march12)
     }
 
+    @Test func quotedAccessLogTextIsNotALevel() {
+        // The request line and user agent are quoted after a space: no level inside.
+        let access = decode(#"10.0.0.1 - - [12/Mar/2025:02:15:02 +0000] "GET /ERROR/report HTTP/1.1" 200 512 "-" "FATAL-bot/1.0""#)
+        #expect(access.severity == nil)
+        // A quote closing the time value does not hide the level after it.
+        let logfmtText = decode(#"time="2025-03-12T02:15:02.000000000Z" level=error msg="ExecSync failed""#, envelope: .text)
+        #expect(logfmtText.severity == .error)
+        // An unquoted level after the quoted request text is still found.
+        let nginxStyle = decode(#"2025-03-12T02:15:02Z "GET /x HTTP/1.1" ERROR upstream timed out"#, envelope: .text)
+        #expect(nginxStyle.severity == .error)
+    }
+
     @Test func dockerJSONFileUnwrapsTheLogField() {
         let line = decode(#"{"log":"2025-03-12 02:15:02,000 ERROR [main] c.e.Auth - boom\n","stream":"stderr","time":"2025-03-12T02:15:02.5Z"}"#)
         #expect(message(line) == "2025-03-12 02:15:02,000 ERROR [main] c.e.Auth - boom")

@@ -12,7 +12,13 @@ public enum LevelScanner {
         while index < limit {
             let byte = b[index]
             guard isLetter(byte) else {
-                // Access-log request text and quoted messages carry no level.
+                if byte == UInt8(ascii: "\""), index > start, b[index - 1] == 0x20 || b[index - 1] == 0x09 {
+                    // A quoted run opening after white space (an access log's request line,
+                    // referer, user agent) carries no level: skip it whole. Quotes closing a
+                    // value (`time="…Z" level=error`) or opening one (`msg="…"`) are not skipped.
+                    index += 1
+                    while index < limit, b[index] != UInt8(ascii: "\"") { index += 1 }
+                }
                 index += 1
                 continue
             }
