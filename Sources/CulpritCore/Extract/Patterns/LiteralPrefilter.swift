@@ -28,7 +28,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
     /// 65536 bits, by `hash4`/`hash3` of the anchor windows (3 or 4 bytes, folded
     /// loosely with `| 0x20`): a pair hit is verified only when its window is here.
     private let windowBits: UnsafeMutablePointer<UInt64>
-    /// By folded pair: where its anchors' windows start relative to the pair.
+    /// By raw pair (as the scan reads it): where the windows of its folded pair's
+    /// anchors start relative to the pair.
     /// Bits 0–2: a four-byte window starts 0, 1 or 2 bytes before it; bits 4–5: a
     /// three-byte window 0 or 1 byte before; `wholeAnchor`: a two-byte literal.
     private let pairWindows: UnsafeMutablePointer<UInt8>
@@ -110,7 +111,10 @@ public final class LiteralPrefilter: @unchecked Sendable {
         windowBits.initialize(repeating: 0, count: 1024)
         for hash in windowHits { windowBits[hash >> 6] |= 1 << UInt64(hash & 63) }
         pairWindows = .allocate(capacity: 65_536)
-        for key in 0..<65_536 { pairWindows[key] = windowOffsets[key] }
+        for raw in 0..<65_536 {
+            // By the raw pair as the scan reads it (little-endian: first byte low).
+            pairWindows[raw] = windowOffsets[Int(fold[raw & 0xFF]) << 8 | Int(fold[raw >> 8])]
+        }
         pairStart = .allocate(capacity: 65_537)
         let pairTotal = pairLists.values.reduce(0) { $0 + $1.count }
         pairEntries = .allocate(capacity: max(pairTotal, 1))
@@ -174,16 +178,15 @@ public final class LiteralPrefilter: @unchecked Sendable {
         while index < last {
             let key = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt16.self)))
             if bits[key >> 6] & (1 &<< UInt64(key & 63)) != 0 {
-                verifyPair(base, count, at: index, into: &mask)
+                verifyPair(base, count, at: index, rawKey: key, into: &mask)
             }
             index &+= 1
         }
     }
 
     @inline(never)
-    private func verifyPair(_ base: UnsafePointer<UInt8>, _ count: Int, at index: Int, into mask: inout PatternMask) {
-        let key = Int(fold[Int(base[index])]) << 8 | Int(fold[Int(base[index + 1])])
-        let windows = pairWindows[key]
+    private func verifyPair(_ base: UnsafePointer<UInt8>, _ count: Int, at index: Int, rawKey: Int, into mask: inout PatternMask) {
+        let windows = pairWindows[rawKey]
         if windows & Self.wholeAnchor == 0 {
             // Only a three- or four-byte window around the pair can match: test its hash first.
             let raw = UnsafeRawPointer(base)
@@ -207,6 +210,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
             }
             guard found else { return }
         }
+        let key = Int(fold[Int(base[index])]) << 8 | Int(fold[Int(base[index + 1])])
         verify(base, count, at: index, entries: Int(pairStart[key])..<Int(pairStart[key + 1]), list: pairEntries, into: &mask)
     }
 
