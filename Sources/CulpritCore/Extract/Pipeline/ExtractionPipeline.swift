@@ -19,7 +19,7 @@ public final class ExtractionPipeline {
     public private(set) var linesRead = 0
     public private(set) var filesRead = 0
 
-    public init(settings: ExtractionSettings, diagnostics: Diagnostics, batchSize: Int? = nil, chunkSize: Int = 2 << 20) {
+    public init(settings: ExtractionSettings, diagnostics: Diagnostics, batchSize: Int? = nil, chunkSize: Int = 1 << 20) {
         self.settings = settings
         self.diagnostics = diagnostics
         self.batchSize = batchSize ?? max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
