@@ -50,7 +50,7 @@ public struct ServiceActivity: Sendable, Codable {
         guard let time = event.time else { return }
         firstTime = min(firstTime ?? time, time)
         lastTime = max(lastTime ?? time, time)
-        instanceFirstSeen[instance] = min(instanceFirstSeen[instance] ?? time, time)
+        Self.lower(&instanceFirstSeen[instance, default: time], to: time)
         if let version = event.version { noteVersion(version, instance: instance, event: event, time: time) }
         let minute = time / 60_000_000
         switch event.kind {
@@ -65,27 +65,16 @@ public struct ServiceActivity: Sendable, Codable {
             if !repeatsLast, ooms.count < Self.lineCap { ooms.append(EvidenceLine(event)) }
             if let limit = event.limit, memory[instance] != nil { memory[instance]!.limit = max(memory[instance]!.limit ?? 0, limit) }
         case .http:
-            var stats = minutes[minute] ?? MinuteStats()
-            stats.requests += 1
-            if let status = event.status, status >= 500 {
-                stats.serverErrors += 1
-                if stats.firstServerError == nil { stats.firstServerError = EvidenceLine(event) }
-            }
-            if let duration = event.duration { addLatency(duration, event: event, to: &stats) }
-            minutes[minute] = stats
+            // The minute is updated in place: copying it out and back would retain its evidence.
+            Self.countRequest(event, in: &minutes[minute, default: MinuteStats()])
         case .error:
-            var stats = minutes[minute] ?? MinuteStats()
-            stats.errorRecords += 1
-            if stats.firstError == nil { stats.firstError = EvidenceLine(event) }
-            minutes[minute] = stats
+            Self.countError(event, in: &minutes[minute, default: MinuteStats()])
             if let severity = event.severity, severity.rawValue <= Severity.critical.rawValue, crashes.count < Self.lineCap {
                 crashes.append(EvidenceLine(event))
             }
         case .latency:
             guard let seconds = event.value else { return }
-            var stats = minutes[minute] ?? MinuteStats()
-            addLatency(seconds, event: event, to: &stats)
-            minutes[minute] = stats
+            Self.addLatency(seconds, event: event, to: &minutes[minute, default: MinuteStats()])
         case .start:
             if starts.count < Self.lineCap { starts.append(Start(instance: instance, version: event.version, evidence: EvidenceLine(event))) }
             memory[instance]?.restarts.insert(minute)
@@ -97,7 +86,25 @@ public struct ServiceActivity: Sendable, Codable {
         }
     }
 
-    private func addLatency(_ seconds: Double, event: LogEvent, to stats: inout MinuteStats) {
+    private static func lower(_ value: inout Int64, to time: Int64) {
+        if time < value { value = time }
+    }
+
+    private static func countRequest(_ event: LogEvent, in stats: inout MinuteStats) {
+        stats.requests += 1
+        if let status = event.status, status >= 500 {
+            stats.serverErrors += 1
+            if stats.firstServerError == nil { stats.firstServerError = EvidenceLine(event) }
+        }
+        if let duration = event.duration { addLatency(duration, event: event, to: &stats) }
+    }
+
+    private static func countError(_ event: LogEvent, in stats: inout MinuteStats) {
+        stats.errorRecords += 1
+        if stats.firstError == nil { stats.firstError = EvidenceLine(event) }
+    }
+
+    private static func addLatency(_ seconds: Double, event: LogEvent, to stats: inout MinuteStats) {
         stats.latencyCount += 1
         stats.latencySum += seconds
         if seconds >= stats.latencyMax {
