@@ -42,8 +42,8 @@ public final class ExtractionPipeline {
     /// Extracts every file; `render` runs concurrently on each chunk's events
     /// (already numbered and timed), `consume` gets the rendered chunks in order.
     ///
-    /// Two batches are in flight: while the workers extract one, this thread reads
-    /// the next and hands on the one before, so reading and writing overlap the work.
+    /// Several batches are in flight: while the workers extract them, this thread
+    /// reads the next and hands on the oldest, so reading and writing overlap the work.
     public func run<Rendered>(
         files: [InputFile],
         render: @escaping @Sendable ([LogEvent]) -> Rendered,
@@ -51,19 +51,23 @@ public final class ExtractionPipeline {
     ) rethrows {
         yearReference = settings.year == nil ? YearReference.scan(files) : nil
         var reader = BatchReader(files: files)
-        var inFlight: InFlightBatch<Rendered>?
-        defer { inFlight?.group.wait() }
+        var inFlight = [InFlightBatch<Rendered>]()
+        defer { for batch in inFlight { batch.group.wait() } }
+        var readAll = false
         while true {
-            let batch = fillBatch(&reader)
-            let next = batch.chunks.isEmpty ? nil : launch(batch, reader: &reader, render: render)
-            if let previous = inFlight {
-                inFlight = nil
-                try finish(previous, reader: &reader, render: render, consume: consume)
+            // Keep the workers fed: up to `batchesInFlight` batches are read ahead
+            // of the one being handed on.
+            while !readAll, inFlight.count < Self.batchesInFlight {
+                let batch = fillBatch(&reader)
+                if batch.chunks.isEmpty { readAll = true } else { inFlight.append(launch(batch, reader: &reader, render: render)) }
             }
-            guard let next else { break }
-            inFlight = next
+            guard !inFlight.isEmpty else { break }
+            try finish(inFlight.removeFirst(), reader: &reader, render: render, consume: consume)
         }
     }
+
+    /// Batches being extracted at once; the oldest is handed on while the others run.
+    static let batchesInFlight = 2
 
     /// Files being read: which is open, which comes next, and each one's state.
     private struct BatchReader {
