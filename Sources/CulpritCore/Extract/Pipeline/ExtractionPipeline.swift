@@ -193,6 +193,11 @@ public final class ExtractionPipeline {
             linesRead += outputs[index].result.lineCount
             try consume(outputs[index].rendered!)
         }
+        // The batch's outputs (for analyze, every event in it) are freed on a worker:
+        // this thread hands batches on in order and is the one to keep free.
+        let release = DeferredRelease(outputs)
+        outputs = []
+        DispatchQueue.global().async { release.drop() }
         // A file closed while this batch was read reports its cut lines once all are numbered.
         for (index, chunkerCuts) in inFlight.batch.closedFiles {
             reportTruncation(reader.states[index]!, chunkerCuts: chunkerCuts)
@@ -298,6 +303,17 @@ public final class ExtractionPipeline {
             return count
         }
     }
+}
+
+/// Holds a value until `drop()` is called on another thread, so that freeing it
+/// (possibly a million events) happens there.
+final class DeferredRelease<Value>: @unchecked Sendable {
+    // @unchecked: the value is handed over whole and only dropped, never read.
+    private var value: Value?
+
+    init(_ value: Value) { self.value = value }
+
+    func drop() { value = nil }
 }
 
 /// Fixed slots that parallel workers fill, one slot each, read after all finish.
