@@ -9,7 +9,12 @@ public enum EventNDJSON {
 
     /// The events' NDJSON in a writer, for a sink to write out without copying it.
     public static func renderText(_ events: [LogEvent]) -> JSONByteWriter {
-        let writer = JSONByteWriter(capacity: events.count * 360)
+        // Sized from the events' text, so the buffer is rarely grown (and copied) on the way.
+        var estimate = 0
+        for index in events.indices {
+            estimate += events[index].excerpt.utf8.count + events[index].ref.path.utf8.count + 240
+        }
+        let writer = JSONByteWriter(capacity: estimate)
         // Through a pointer, so each event is read in place rather than copied (a retain per string).
         events.withUnsafeBufferPointer { events in
             guard let first = events.baseAddress else { return }
