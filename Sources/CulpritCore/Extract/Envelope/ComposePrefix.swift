@@ -9,6 +9,8 @@ struct ComposePrefix {
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ComposePrefix? {
         guard let first = b.first, LevelScanner.isLetterOrDigit(first) else { return nil }
+        // Most lines have no `|` where the prefix would end: one vectorised search says so.
+        guard let base = b.baseAddress, memchr(base, Int32(UInt8(ascii: "|")), min(b.count, 97)) != nil else { return nil }
         var index = 0
         while index < b.count, index < 64, LevelScanner.isLetterOrDigit(b[index]) || b[index] == UInt8(ascii: "-") || b[index] == UInt8(ascii: ".") {
             index += 1
