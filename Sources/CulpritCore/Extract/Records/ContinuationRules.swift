@@ -90,6 +90,9 @@ public struct ContinuationRules {
     /// `java.lang.IllegalStateException: …`, `MemoryError`, `ValueError: bad` (the
     /// unqualified forms only inside a traceback).
     static func isExceptionLine(_ m: UnsafeBufferPointer<UInt8>, requireQualified: Bool) -> Bool {
+        // A class name starts with a letter or `_`: lines starting with a digit (times,
+        // addresses) are ruled out at once.
+        guard let first = m.first, LevelScanner.isLetter(first) || first == UInt8(ascii: "_") else { return false }
         var index = 0
         var dots = 0
         while index < m.count {
