@@ -38,7 +38,7 @@ struct ExtractCommand: ParsableCommand {
         do {
             switch format {
             case .ndjson, .json:
-                try pipeline.run(files: files, render: EventNDJSON.renderText) { try sink.write($0) }
+                try pipeline.run(files: files, render: EventNDJSON.render) { try sink.write($0) }
             case .table:
                 try pipeline.run(files: files, render: EventTable.render) { try sink.write($0) }
             }

@@ -3,12 +3,8 @@
 /// `pattern`, `ref`), then extras scripts may use: `status` and `duration` for
 /// requests, `limit` for memory, `level`, and `line` (the record's first line).
 public enum EventNDJSON {
-    public static func render(_ events: [LogEvent]) -> [UInt8] {
-        renderText(events).bytes
-    }
-
     /// The events' NDJSON in a writer, for a sink to write out without copying it.
-    public static func renderText(_ events: [LogEvent]) -> JSONByteWriter {
+    public static func render(_ events: [LogEvent]) -> JSONByteWriter {
         // Sized from the events' text, so the buffer is rarely grown (and copied) on the way.
         var estimate = 0
         for index in events.indices {
