@@ -8,6 +8,22 @@ struct ComposePrefix {
     var messageStart: Int
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ComposePrefix? {
+        guard let (nameEnd, messageStart) = bounds(of: b) else { return nil }
+        var name = Array(b[0..<nameEnd])
+        // web-1, web_1: the replica number is not part of the service.
+        if let separator = name.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }),
+           separator > 0, separator < name.count - 1, name[(separator + 1)...].allSatisfy({ $0 &- 48 < 10 }) {
+            name.removeSubrange(separator...)
+        }
+        return ComposePrefix(service: String(decoding: name, as: UTF8.self), messageStart: messageStart)
+    }
+
+    /// Where the message starts after a compose prefix, without naming the service
+    /// (what the continuation rules need, for every line).
+    static func messageStart(of b: UnsafeBufferPointer<UInt8>) -> Int? { bounds(of: b)?.messageStart }
+
+    /// The end of the prefix's name and the start of the message, nil without a prefix.
+    private static func bounds(of b: UnsafeBufferPointer<UInt8>) -> (nameEnd: Int, messageStart: Int)? {
         guard let first = b.first, LevelScanner.isLetterOrDigit(first) else { return nil }
         // Most lines have no `|` where the prefix would end: one vectorised search says so.
         guard let base = b.baseAddress, memchr(base, Int32(UInt8(ascii: "|")), min(b.count, 97)) != nil else { return nil }
@@ -21,13 +37,7 @@ struct ComposePrefix {
         guard index < b.count, b[index] == UInt8(ascii: "|") else { return nil }
         index += 1
         if index < b.count, b[index] == 0x20 { index += 1 }
-        var name = Array(b[0..<nameEnd])
-        // web-1, web_1: the replica number is not part of the service.
-        if let separator = name.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }),
-           separator > 0, separator < name.count - 1, name[(separator + 1)...].allSatisfy({ $0 &- 48 < 10 }) {
-            name.removeSubrange(separator...)
-        }
-        return ComposePrefix(service: String(decoding: name, as: UTF8.self), messageStart: index)
+        return (nameEnd, index)
     }
 }
 

@@ -44,8 +44,8 @@ enum ContinuationView {
         if let messageStart = timestampPrefixEnd(line) {
             return UnsafeBufferPointer(rebasing: line[messageStart...])
         }
-        if LevelScanner.isLetter(first), let prefix = ComposePrefix.parse(line) {
-            return messageStart(of: UnsafeBufferPointer(rebasing: line[prefix.messageStart...]), envelope: envelope, scratch: scratch)
+        if LevelScanner.isLetter(first), let start = ComposePrefix.messageStart(of: line) {
+            return messageStart(of: UnsafeBufferPointer(rebasing: line[start...]), envelope: envelope, scratch: scratch)
         }
         return line
     }
