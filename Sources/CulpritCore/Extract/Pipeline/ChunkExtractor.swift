@@ -32,7 +32,6 @@ final class ChunkExtractor {
 
     private static func privateCopy(_ text: String) -> String {
         var copy = text
-        copy.makeContiguousUTF8()
         return copy.withUTF8 { String(decoding: $0, as: UTF8.self) }
     }
 
