@@ -56,7 +56,7 @@ public struct SuspectRanking {
                abs(before) < growth.bytesPerMinute * 0.2, lag <= Self.prompt { weight += 0.5 }
             if anomaly.kind == .errorSpike, anomaly.magnitude >= 10 { weight += 0.5 }
             credited.append(anomaly)
-            evidence.append(.init(signal: anomaly.kind.rawValue, summary: "\(anomaly.summary), \(Self.minutes(max(lag, 0))) after the \(change.kind.rawValue)",
+            evidence.append(.init(signal: anomaly.kind.rawValue, summary: "\(anomaly.summary); began \(Self.minutes(max(lag, 0))) after the \(change.kind.rawValue)",
                                   lines: anomaly.evidence, weight: weight))
         }
         evidence += confirmation(of: change, credited: credited, changes: changes)
