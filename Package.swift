@@ -38,7 +38,6 @@ let package = Package(
         .target(
             name: "CulpritCore",
             dependencies: ["CPCRE2", "CZlib", "Yams"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))],
             plugins: ["EmbedPatterns"]
         ),
         .target(

@@ -13,4 +13,6 @@ static inline uint32_t culprit_pcre2_info_namecount(void) { return PCRE2_INFO_NA
 static inline uint32_t culprit_pcre2_info_nameentrysize(void) { return PCRE2_INFO_NAMEENTRYSIZE; }
 static inline uint32_t culprit_pcre2_info_nametable(void) { return PCRE2_INFO_NAMETABLE; }
 static inline uint32_t culprit_pcre2_info_capturecount(void) { return PCRE2_INFO_CAPTURECOUNT; }
+static inline int culprit_pcre2_error_matchlimit(void) { return PCRE2_ERROR_MATCHLIMIT; }
+static inline int culprit_pcre2_error_depthlimit(void) { return PCRE2_ERROR_DEPTHLIMIT; }
 #endif

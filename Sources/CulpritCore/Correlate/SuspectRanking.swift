@@ -160,7 +160,7 @@ public struct SuspectRanking {
     static func minutes(_ micros: Int64) -> String {
         let minutes = Double(micros) / 60_000_000
         if minutes < 1 { return "under a minute" }
-        if minutes < 120 { return "\(Int(minutes.rounded())) min" }
+        if minutes < 120 { return "\(ValueFormatting.integerText(minutes.rounded())) min" }
         return String(format1: minutes / 60) + " h"
     }
 }

@@ -24,7 +24,7 @@ public enum ValueFormatting {
         switch event.unit {
         case .bytes: return bytes(value)
         case .seconds: return seconds(value)
-        default: return event.kind == .http ? String(Int(value)) : trimmed(value)
+        default: return event.kind == .http ? integerText(value.rounded()) : trimmed(value)
         }
     }
 
@@ -33,7 +33,7 @@ public enum ValueFormatting {
         var scaled = value
         var index = 0
         while abs(scaled) >= 1024, index < units.count - 1 { scaled /= 1024; index += 1 }
-        return (index == 0 ? String(Int(scaled)) : oneDecimal(scaled)) + " " + units[index]
+        return (index == 0 ? integerText(scaled.rounded(.towardZero)) : oneDecimal(scaled)) + " " + units[index]
     }
 
     public static func seconds(_ value: Double) -> String {
@@ -44,10 +44,17 @@ public enum ValueFormatting {
 
     static func oneDecimal(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        return rounded == rounded.rounded() ? integerText(rounded) : String(rounded)
     }
 
     static func trimmed(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? integerText(value) : String(value)
+    }
+
+    /// A whole `value` as an integer; one no `Int64` holds (1e20, infinity, NaN)
+    /// as Swift prints a `Double`, so no figure can trap on the way to the reader.
+    static func integerText(_ value: Double) -> String {
+        if let whole = Int64(exactly: value) { return String(whole) }
+        return String(value)
     }
 }

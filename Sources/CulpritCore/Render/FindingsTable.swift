@@ -87,7 +87,7 @@ public struct FindingsTable {
 extension String {
     /// Two decimal places, without Foundation formatting.
     init(format2 value: Double) {
-        let hundredths = Int((value * 100).rounded())
+        guard let hundredths = Int64(exactly: (value * 100).rounded()) else { self = String(value); return }
         let fraction = abs(hundredths % 100)
         self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }

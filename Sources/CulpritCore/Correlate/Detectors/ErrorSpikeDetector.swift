@@ -114,16 +114,16 @@ public struct ErrorSpikeDetector {
 
     static func percent(_ ratio: Double) -> String {
         let value = ratio * 100
-        return value < 1 ? String(format1: value) + "%" : String(Int(value.rounded())) + "%"
+        return value < 1 ? String(format1: value) + "%" : ValueFormatting.integerText(value.rounded()) + "%"
     }
 
-    static func rate(_ value: Double) -> String { value < 10 ? String(format1: value) : String(Int(value.rounded())) }
+    static func rate(_ value: Double) -> String { value < 10 ? String(format1: value) : ValueFormatting.integerText(value.rounded()) }
 }
 
 extension String {
     /// One decimal place, without Foundation formatting.
     init(format1 value: Double) {
         let rounded = (value * 10).rounded() / 10
-        self = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        self = rounded == rounded.rounded() ? ValueFormatting.integerText(rounded) : String(rounded)
     }
 }

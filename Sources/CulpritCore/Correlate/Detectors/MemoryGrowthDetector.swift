@@ -100,7 +100,7 @@ public struct MemoryGrowthDetector {
             summary += abs(before) < slope * 0.2 ? " (flat before)" : " (\(ValueFormatting.bytes(before))/min before)"
         }
         summary += ": \(ValueFormatting.bytes(onsetSample.bytes)) → \(ValueFormatting.bytes(growth.endBytes))"
-        if let minutesToLimit { summary += "; limit \(ValueFormatting.bytes(limit!)) in ~\(Int(minutesToLimit.rounded())) min" }
+        if let minutesToLimit { summary += "; limit \(ValueFormatting.bytes(limit!)) in ~\(ValueFormatting.integerText(minutesToLimit.rounded())) min" }
         if growths.count > 1 { summary += "; after \(growths.count - 1) restart\(growths.count > 2 ? "s" : "") it grew again (sawtooth)" }
         if laterFlat { summary += "; growth stopped" }
 

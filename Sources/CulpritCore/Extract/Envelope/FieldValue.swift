@@ -5,13 +5,17 @@ public enum FieldValue: Sendable, Equatable {
     case bool(Bool)
     case null
 
-    /// The value as a number: numbers, and strings that are numbers (`"123"`).
+    /// The value as a finite number: numbers, and strings that are numbers
+    /// (`"123"`). `1e999`, `"NaN"` and `"inf"` are not quantities: nil.
     public var number: Double? {
+        let value: Double?
         switch self {
-        case .number(let value): return value
-        case .string(let text): return Double(text)
-        default: return nil
+        case .number(let number): value = number
+        case .string(let text): value = Double(text)
+        default: value = nil
         }
+        guard let value, value.isFinite else { return nil }
+        return value
     }
 
     /// The value as text, the way it would read in a log line.
@@ -19,6 +23,7 @@ public enum FieldValue: Sendable, Equatable {
         switch self {
         case .string(let text): return text
         case .number(let value):
+            // Below 1e15 a whole Double converts to Int64 exactly.
             return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         case .bool(let value): return value ? "true" : "false"
         case .null: return "null"

@@ -73,8 +73,10 @@ public struct JSONRecordParser {
         default:
             let start = index
             while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
-            guard index > start, let number = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) else { return false }
-            fields.entries.append((key, .number(number)))
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            guard index > start, let number = Double(text) else { return false }
+            // `1e999` is valid JSON but no quantity: it stays text, so nothing downstream sees infinity.
+            fields.entries.append((key, number.isFinite ? .number(number) : .string(text)))
         }
         return true
     }
@@ -142,11 +144,17 @@ public struct JSONRecordParser {
             case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "u"):
                 guard var scalar = hex4() else { return nil }
-                if scalar >= 0xD800, scalar < 0xDC00, index + 1 < bytes.count,
+                // A high surrogate joins the low one that follows it; anything else
+                // (a lone or reversed surrogate) is U+FFFD, and the next escape is read on its own.
+                if scalar >= 0xD800, scalar < 0xDC00, index + 5 < bytes.count,
                    bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                    let mark = index
                     index += 2
-                    guard let low = hex4() else { return nil }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00)
+                    if let low = hex4(), low >= 0xDC00, low < 0xE000 {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        index = mark
+                    }
                 }
                 out.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
             default: out.append(escaped)

@@ -120,10 +120,13 @@ public struct LineDecoder {
         switch value {
         case .number(let number):
             // journald PRIORITY and syslog severities are 0…7; pino/bunyan use 10…60.
-            if number <= 7 { return Severity(rawValue: Int(number)) }
+            // Anything else (negative, fractional, 1e300) is no level at all.
+            guard let level = Int(exactly: number), level >= 0 else { return nil }
+            if level <= 7 { return Severity(rawValue: level) }
             return Severity(pinoLevel: number)
         case .string(let text):
             if let number = Int(text) {
+                guard number >= 0 else { return nil }
                 return number <= 7 ? Severity(rawValue: number) : Severity(pinoLevel: Double(number))
             }
             return Severity(word: Array(text.utf8))

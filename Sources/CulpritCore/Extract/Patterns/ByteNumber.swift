@@ -24,12 +24,15 @@ enum ByteNumber {
     }
 
     /// `1,234.5` / `812.4` / `1e6` / `1_000`: what `Double(text)` gives, else the
-    /// same with `,` and `_` removed (thousands separators).
+    /// same with `,` and `_` removed (thousands separators). Only finite numbers:
+    /// `Double` also reads `nan`, `inf` and `1e999` (infinity), which no log means
+    /// as a quantity.
     static func decimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         if let exact = plainDecimal(text) { return exact }
         let string = String(decoding: text, as: UTF8.self)
-        if let value = Double(string) { return value }
-        return Double(string.filter { $0 != "," && $0 != "_" })
+        if let value = Double(string) { return value.isFinite ? value : nil }
+        guard let value = Double(string.filter { $0 != "," && $0 != "_" }), value.isFinite else { return nil }
+        return value
     }
 
     /// Powers of ten a `Double` holds exactly.

@@ -36,5 +36,8 @@ final class CompiledPattern: Sendable {
         defaultSecondsPerUnit = definition.durationUnit.flatMap { UnitConversion.seconds($0) }
     }
 
+    /// Capture groups of its regex (the match data is sized to the largest).
+    var captureCount: Int { max(regex?.captureCount ?? 0, field?.captureCount ?? 0) }
+
     deinit { groups.deallocate() }
 }

@@ -14,3 +14,45 @@ struct EventDraft {
     var version: String?
     var host: String?
 }
+
+/// The ranges a figure read from a log may take. A number outside them is a
+/// corrupt or hostile line, not a measurement: `1e300` bytes of heap would turn
+/// a leak's slope into nonsense and overflow every integer it is shown as.
+///
+/// - Memory: 0 … 2⁶⁰ bytes (1 EiB, far above any machine's memory).
+/// - Durations: 0 … 10⁷ s (about 116 days; no latency or GC pause is longer).
+/// - Counts and other values: finite and within ±10¹⁵ (exact as `Int64` and `Double`).
+enum PlausibleValue {
+    static let maximumBytes = 1_152_921_504_606_846_976.0
+    static let maximumSeconds = 10_000_000.0
+    static let maximumMagnitude = 1e15
+
+    static func bytes(_ value: Double) -> Bool { value.isFinite && value >= 0 && value <= maximumBytes }
+    static func seconds(_ value: Double) -> Bool { value.isFinite && value >= 0 && value <= maximumSeconds }
+    static func count(_ value: Double) -> Bool { value.isFinite && abs(value) <= maximumMagnitude }
+}
+
+extension EventDraft {
+    /// The draft with implausible figures removed; nil when the figure was the
+    /// event (a memory reading or a latency without a plausible value).
+    func withPlausibleValues() -> EventDraft? {
+        var draft = self
+        if let limit = draft.limit, !PlausibleValue.bytes(limit) { draft.limit = nil }
+        if let duration = draft.duration, !PlausibleValue.seconds(duration) { draft.duration = nil }
+        guard let value = draft.value else { return draft }
+        let plausible: Bool
+        switch draft.unit {
+        case .bytes?: plausible = PlausibleValue.bytes(value)
+        case .seconds?: plausible = PlausibleValue.seconds(value)
+        default: plausible = PlausibleValue.count(value)
+        }
+        guard !plausible else { return draft }
+        switch draft.kind {
+        case .memory, .latency: return nil
+        default:
+            draft.value = nil
+            draft.unit = nil
+            return draft
+        }
+    }
+}

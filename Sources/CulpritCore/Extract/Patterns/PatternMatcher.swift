@@ -6,7 +6,10 @@
 /// other pattern produced an event.
 final class PatternMatcher {
     let patterns: PatternSet
-    private let scratch = RegexScratch()
+    private let scratch: RegexScratch
+    /// Per pattern (by index), how many records its regex gave up on at PCRE2's
+    /// backtracking limits: a catastrophic pattern is reported, not silently blind.
+    private(set) var limitHits: [Int]
     /// `patterns.compiled` as unretained references: `patterns` keeps them alive,
     /// and the hot loop then reads a pattern without reference counting.
     private let table: UnsafeMutablePointer<Unmanaged<CompiledPattern>>
@@ -17,6 +20,8 @@ final class PatternMatcher {
     init(patterns: PatternSet) {
         self.patterns = patterns
         patternCount = patterns.compiled.count
+        scratch = RegexScratch(captureSlots: patterns.compiled.map(\.captureCount).max() ?? 0)
+        limitHits = [Int](repeating: 0, count: patternCount)
         matchData = scratch.matchData
         matchContext = scratch.matchContext
         table = .allocate(capacity: max(patternCount, 1))
@@ -83,16 +88,20 @@ final class PatternMatcher {
         var draft = EventDraft(kind: pattern.kind, pattern: pattern)
         if let regex = pattern.regexHandle {
             let text = pattern.matchesRawLine ? subject.line : subject.message
+            var gaveUp = false
             guard let match = regex._withUnsafeGuaranteedRef({ regex in
-                regex.firstMatch(in: UnsafeRawBufferPointer(text), matchData: matchData, matchContext: matchContext)
-            }) else { return nil }
+                regex.firstMatch(in: UnsafeRawBufferPointer(text), matchData: matchData, matchContext: matchContext, gaveUp: &gaveUp)
+            }) else {
+                if gaveUp { limitHits[pattern.index] += 1 }
+                return nil
+            }
             // With a `field`, the regex only qualifies the record; the value comes from the field.
             guard fill(&draft, from: match, in: text, pattern: pattern) || pattern.field != nil else { return nil }
         }
         if let field = pattern.field {
             guard fillFromField(&draft, field: field, fields: subject.fields, pattern: pattern) else { return nil }
         }
-        return draft
+        return draft.withPlausibleValues()
     }
 
     // MARK: - Captures
@@ -138,7 +147,7 @@ final class PatternMatcher {
             draft.unit = draft.duration == nil ? nil : .seconds
             if draft.kind == .latency, draft.value == nil { return false }
         case .http:
-            guard let status = draft.status ?? value.map({ Int($0) }), (100...599).contains(status) else { return false }
+            guard let status = draft.status ?? value.flatMap({ Int(exactly: $0) }), (100...599).contains(status) else { return false }
             draft.status = status
             draft.value = Double(status)
         default:
@@ -176,8 +185,8 @@ final class PatternMatcher {
                 draft.value = draft.duration
                 draft.unit = .seconds
             case .http:
-                guard (100...599).contains(Int(number)) else { continue }
-                draft.status = Int(number)
+                guard let status = Int(exactly: number), (100...599).contains(status) else { continue }
+                draft.status = status
                 draft.value = number
                 if let duration = requestDuration(in: fields) { draft.duration = duration }
             default:

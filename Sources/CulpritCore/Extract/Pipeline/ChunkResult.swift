@@ -9,4 +9,6 @@ public struct ChunkResult: Sendable {
     public var lastTime: Int64?
     public var lineCount = 0
     public var truncatedLines = 0
+    /// Records each pattern (by index) gave up on at PCRE2's backtracking limits.
+    public var patternsGaveUp: [Int: Int] = [:]
 }

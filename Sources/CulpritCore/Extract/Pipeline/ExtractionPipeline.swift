@@ -64,7 +64,11 @@ public final class ExtractionPipeline {
             guard !inFlight.isEmpty else { break }
             try finish(inFlight.removeFirst(), reader: &reader, render: render, consume: consume)
         }
+        for message in PatternLimitReport.messages(patternsGaveUp, patterns: settings.patterns) { diagnostics.warn(message) }
     }
+
+    /// Records each pattern gave up on at PCRE2's backtracking limits, so far.
+    public private(set) var patternsGaveUp: [Int: Int] = [:]
 
     /// Batches being extracted at once; the oldest is handed on while the others run.
     static let batchesInFlight = 2
@@ -191,6 +195,7 @@ public final class ExtractionPipeline {
             }
             reader.states[file]!.advance(past: outputs[index].result)
             linesRead += outputs[index].result.lineCount
+            for (pattern, hits) in outputs[index].result.patternsGaveUp { patternsGaveUp[pattern, default: 0] += hits }
             try consume(outputs[index].rendered!)
         }
         // The batch's outputs (for analyze, every event in it) are freed on a worker:

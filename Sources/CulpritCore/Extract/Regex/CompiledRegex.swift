@@ -12,6 +12,9 @@ public final class CompiledRegex: @unchecked Sendable {
     /// Named capture groups: name → group numbers (several with `(?J)` duplicate names).
     public let groupNumbers: [String: [Int]]
     public let source: String
+    /// How many capture groups the pattern has (named or not): the match data
+    /// must hold this many plus one pairs, or PCRE2 reports no captures.
+    public let captureCount: Int
 
     /// Compiles `pattern`. Throws `RegexCompileError` with PCRE2's message and offset.
     public init(_ pattern: String) throws(RegexCompileError) {
@@ -30,6 +33,9 @@ public final class CompiledRegex: @unchecked Sendable {
         // JIT failure (an unsupported platform) falls back to the interpreter.
         _ = pcre2_jit_compile_8(compiled, culprit_pcre2_jit_complete())
         groupNumbers = Self.readGroupNames(compiled)
+        var captures: UInt32 = 0
+        pcre2_pattern_info_8(compiled, culprit_pcre2_info_capturecount(), &captures)
+        captureCount = Int(captures)
     }
 
     deinit { pcre2_code_free_8(code) }
@@ -41,20 +47,32 @@ public final class CompiledRegex: @unchecked Sendable {
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
             ?? UnsafePointer<UInt8>(bitPattern: 1)!
         let result = pcre2_match_8(code, base, subject.count, 0, 0, scratch.matchData, scratch.matchContext)
-        guard result > 0 else { return nil }
-        return RegexMatch(regex: self, ovector: pcre2_get_ovector_pointer_8(scratch.matchData), pairs: Int(result))
+        return Self.match(self, result: result, matchData: scratch.matchData)
     }
 
     /// `firstMatch(in:scratch:)` with the scratch's match data and context passed
     /// directly, so a hot loop holds no reference to the scratch.
     @inline(__always)
-    func firstMatch(in subject: UnsafeRawBufferPointer, matchData: OpaquePointer, matchContext: OpaquePointer) -> RegexMatch? {
+    /// `gaveUp` is set when PCRE2 stopped at its match or depth limit
+    /// (catastrophic backtracking) instead of deciding.
+    func firstMatch(in subject: UnsafeRawBufferPointer, matchData: OpaquePointer, matchContext: OpaquePointer, gaveUp: inout Bool) -> RegexMatch? {
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
             ?? UnsafePointer<UInt8>(bitPattern: 1)!
         let result = pcre2_match_8(code, base, subject.count, 0, 0, matchData, matchContext)
-        guard result > 0 else { return nil }
-        return RegexMatch(regex: self, ovector: pcre2_get_ovector_pointer_8(matchData), pairs: Int(result))
+        if result < 0, result == culprit_pcre2_error_matchlimit() || result == culprit_pcre2_error_depthlimit() { gaveUp = true }
+        return Self.match(self, result: result, matchData: matchData)
     }
+
+    /// What `pcre2_match` returned, as a match: a positive count of set pairs;
+    /// 0 when the match data had too few pairs (then every pair it has is read,
+    /// rather than losing the match); negative for no match or an error.
+    @inline(__always)
+    private static func match(_ regex: CompiledRegex, result: Int32, matchData: OpaquePointer) -> RegexMatch? {
+        guard result >= 0 else { return nil }
+        let pairs = result > 0 ? Int(result) : Int(pcre2_get_ovector_count_8(matchData))
+        return RegexMatch(regex: regex, ovector: pcre2_get_ovector_pointer_8(matchData), pairs: pairs)
+    }
+
 
     /// Whether `text` matches, without copying it or building captures.
     public func matches(_ text: String, scratch: RegexScratch) -> Bool {

@@ -14,9 +14,11 @@ public final class RegexScratch {
     public static let matchLimit: UInt32 = 1_000_000
     public static let depthLimit: UInt32 = 10_000
 
-    /// Allocates match data with room for `captureSlots` capture groups.
+    /// Allocates match data with room for `captureSlots` capture groups (at
+    /// least 32; PCRE2 allows at most 65,535).
     public init(captureSlots: Int = 32) {
-        matchData = pcre2_match_data_create_8(UInt32(max(captureSlots, 1) + 1), nil)!
+        let pairs = UInt32(min(max(captureSlots, 32), 65_535) + 1)
+        matchData = pcre2_match_data_create_8(pairs, nil)!
         matchContext = pcre2_match_context_create_8(nil)!
         pcre2_set_match_limit_8(matchContext, Self.matchLimit)
         pcre2_set_depth_limit_8(matchContext, Self.depthLimit)
