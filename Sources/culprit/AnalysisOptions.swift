@@ -31,6 +31,21 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Error and latency spikes: window in minutes.", valueName: "MIN"))
     var spikeWindow: Int = DetectionOptions().spikeWindowMinutes
 
+    func validate() throws {
+        guard leakP.isFinite, leakP > 0, leakP < 1 else {
+            throw ValidationError("--leak-p \(leakP) must be a p-value between 0 and 1 (for example 0.01)")
+        }
+        guard leakMinMbPerMin.isFinite, leakMinMbPerMin >= 0 else {
+            throw ValidationError("--leak-min-mb-per-min \(leakMinMbPerMin) must be a finite number of MB per minute, 0 or more")
+        }
+        guard spikeRatio.isFinite, spikeRatio >= 1 else {
+            throw ValidationError("--spike-ratio \(spikeRatio) must be a finite ratio of at least 1 (for example 4)")
+        }
+        guard (1...1440).contains(spikeWindow) else {
+            throw ValidationError("--spike-window \(spikeWindow) must be between 1 and 1440 minutes")
+        }
+    }
+
     enum FailOn: String, ExpressibleByArgument {
         case likely, possible
     }
@@ -40,7 +55,7 @@ struct AnalysisOptions: ParsableArguments {
         options.leakPValue = leakP
         options.leakMinimumBytesPerMinute = leakMinMbPerMin * 1_048_576
         options.spikeMinimumRatio = spikeRatio
-        options.spikeWindowMinutes = max(1, spikeWindow)
+        options.spikeWindowMinutes = spikeWindow
         return options
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CulpritCore
 import Foundation
 
 @main
@@ -16,15 +17,20 @@ struct Culprit: ParsableCommand {
     )
 
     /// Runs the command, mapping bad usage to the contract's exit status 2
-    /// (ArgumentParser's own default for validation errors is 64).
+    /// (ArgumentParser's own default for validation errors is 64) and an output
+    /// that could not be written to 3.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as OutputSink.Failure {
+            exitWithError(failure.description, code: ExitCode.outputFailure.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                // One line, like every other error: the usage is one `--help` away.
+                let line = message(for: error).split(separator: "\n").first.map(String.init) ?? "bad usage"
+                FileHandle.standardError.write(Data(("culprit: " + line + " (see culprit --help)\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

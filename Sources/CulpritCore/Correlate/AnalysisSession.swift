@@ -19,6 +19,7 @@ public struct AnalysisSession {
         var aggregator = initial ?? EventAggregator()
         if !window.needsLastEvent {
             let bounds = window.resolve(anchorTime: TimeWindowSpec.nowMicros)
+            if let message = TimeWindowSpec.emptyWindowMessage(since: bounds.since, until: bounds.until) { diagnostics.warn(message) }
             aggregator.since = bounds.since
             aggregator.until = bounds.until
         }
@@ -26,6 +27,10 @@ public struct AnalysisSession {
         pipeline.run(files: files, render: { $0 }) { events in
             aggregator.add(events)
             progress?(pipeline.bytesProcessed)
+        }
+        if window.needsLastEvent, let span = aggregator.span {
+            let bounds = window.resolve(anchorTime: span.end)
+            if let message = TimeWindowSpec.emptyWindowMessage(since: bounds.since, until: bounds.until) { diagnostics.warn(message) }
         }
         return (findings(from: aggregator), aggregator, pipeline)
     }

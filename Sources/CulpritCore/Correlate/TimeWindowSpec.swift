@@ -21,6 +21,21 @@ public struct TimeWindowSpec: Sendable {
         self.since = try since.map { text throws(TimeWindowError) in try Self.parse(text, zone: zone, option: "--since") }
         self.until = try until.map { text throws(TimeWindowError) in try Self.parse(text, zone: zone, option: "--until") }
         self.anchor = anchor
+        // Bounds of one kind compare without the anchor: say so now rather than read nothing.
+        switch (self.since, self.until) {
+        case (.instant(let start)?, .instant(let end)?) where start > end,
+             (.before(let start)?, .before(let end)?) where start < end:
+            throw TimeWindowError(message: "--since \(since ?? "") is later than --until \(until ?? ""): the window would be empty")
+        default:
+            break
+        }
+    }
+
+    /// A window whose resolved start is after its end is empty: the message to
+    /// print, nil when the window is fine.
+    public static func emptyWindowMessage(since: Int64?, until: Int64?) -> String? {
+        guard let since, let until, since > until else { return nil }
+        return "--since \(CivilTime.rfc3339(since)) is later than --until \(CivilTime.rfc3339(until)): the window is empty"
     }
 
     /// Whether a bound needs the last event's time (so it is applied after reading).
@@ -36,7 +51,7 @@ public struct TimeWindowSpec: Sendable {
         func value(_ bound: Bound?) -> Int64? {
             switch bound {
             case .instant(let micros): return micros
-            case .before(let duration): return anchorTime - duration
+            case .before(let duration): return anchorTime.subtractingReportingOverflow(duration).overflow ? .min : anchorTime - duration
             case nil: return nil
             }
         }
@@ -47,6 +62,9 @@ public struct TimeWindowSpec: Sendable {
 
     static func parse(_ text: String, zone: TimeZone, option: String) throws(TimeWindowError) -> Bound {
         if let duration = parseDuration(text) { return .before(duration) }
+        if looksLikeDuration(text) {
+            throw TimeWindowError(message: "\(option) '\(text)': a duration of at most 100 years (such as 90m, 24h, 7d)")
+        }
         var bytes = Array(text.utf8)
         let parser = TimestampParser(zone: ZoneResolver(zone: zone), defaultYear: 2000, latestPlausible: .max / 4)
         let parsed = bytes.withUnsafeMutableBufferPointer { parser.parse(UnsafeBufferPointer($0), at: 0) }
@@ -56,34 +74,52 @@ public struct TimeWindowSpec: Sendable {
         return .instant(parsed.micros)
     }
 
-    /// `90m`, `24h`, `7d`, `1h30m`, `45s`, `2w` → microseconds; nil when it is not a duration.
+    /// The longest duration accepted: 100 years, far beyond any log's span and
+    /// far inside `Int64` microseconds (about 292,000 years).
+    public static let maximumDurationMicros: Int64 = 100 * 366 * 86_400 * 1_000_000
+
+    /// `90m`, `24h`, `7d`, `1h30m`, `45s`, `2w` → microseconds; nil when it is
+    /// not a duration or is longer than `maximumDurationMicros` (no input wraps).
     public static func parseDuration(_ text: String) -> Int64? {
         var total: Int64 = 0
         var number: Int64 = 0
         var sawDigit = false
         var sawUnit = false
-        for character in text {
-            if let digit = character.wholeNumberValue {
-                number = number * 10 + Int64(digit)
+        for byte in text.utf8 {
+            if byte &- 48 < 10 {
+                let (scaled, overflow1) = number.multipliedReportingOverflow(by: 10)
+                let (next, overflow2) = scaled.addingReportingOverflow(Int64(byte &- 48))
+                guard !overflow1, !overflow2, next <= maximumDurationMicros else { return nil }
+                number = next
                 sawDigit = true
                 continue
             }
             guard sawDigit else { return nil }
             let seconds: Int64
-            switch character {
-            case "s": seconds = 1
-            case "m": seconds = 60
-            case "h": seconds = 3600
-            case "d": seconds = 86_400
-            case "w": seconds = 604_800
+            switch byte {
+            case UInt8(ascii: "s"): seconds = 1
+            case UInt8(ascii: "m"): seconds = 60
+            case UInt8(ascii: "h"): seconds = 3600
+            case UInt8(ascii: "d"): seconds = 86_400
+            case UInt8(ascii: "w"): seconds = 604_800
             default: return nil
             }
-            total += number * seconds * 1_000_000
+            let (micros, overflow1) = number.multipliedReportingOverflow(by: seconds * 1_000_000)
+            let (sum, overflow2) = total.addingReportingOverflow(micros)
+            guard !overflow1, !overflow2, sum <= maximumDurationMicros else { return nil }
+            total = sum
             number = 0
             sawDigit = false
             sawUnit = true
         }
         return sawUnit && !sawDigit ? total : nil
+    }
+
+    /// Whether `text` has a duration's shape (digits and unit letters), so an
+    /// out-of-range one gets its own message rather than "not a time".
+    static func looksLikeDuration(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first &- 48 < 10 else { return false }
+        return text.utf8.allSatisfy { $0 &- 48 < 10 || "smhdw".utf8.contains($0) }
     }
 }
 
