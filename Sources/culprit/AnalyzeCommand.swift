@@ -35,7 +35,7 @@ struct AnalyzeCommand: ParsableCommand {
         let (findings, _, pipeline) = session.run(files: files, diagnostics: diagnostics)
         if pipeline.filesRead == 0 { exitWithError("no input could be read") }
         let sink: OutputSink
-        do { sink = try output.map(OutputSink.init(path:)) ?? OutputSink() } catch { exitWithError("\(error)") }
+        sink = openOutput(output, inputs: files)
         let chosen = format ?? ReportFormat.inferred(from: output, terminal: sink.isTerminal)
         do {
             try sink.write(chosen.render(findings, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))

@@ -33,7 +33,7 @@ struct ExtractCommand: ParsableCommand {
         if files.isEmpty { if errors.isEmpty { exitWithError("nothing to read") } else { Foundation.exit(2) } }
 
         let sink: OutputSink
-        do { sink = try output.map(OutputSink.init(path:)) ?? OutputSink() } catch { exitWithError("\(error)") }
+        sink = openOutput(output, inputs: files)
         let pipeline = ExtractionPipeline(settings: settings, diagnostics: diagnostics)
         do {
             switch format {

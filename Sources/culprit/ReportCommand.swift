@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
         if pipeline.filesRead == 0, state == nil { exitWithError("no input could be read") }
 
         let sink: OutputSink
-        do { sink = try output.map(OutputSink.init(path:)) ?? OutputSink() } catch { exitWithError("\(error)") }
+        sink = openOutput(output, inputs: allFiles)
         let chosen = format ?? (output == nil ? .markdown : ReportFormat.inferred(from: output, terminal: false))
         do {
             let text: String

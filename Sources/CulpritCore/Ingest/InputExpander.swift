@@ -13,12 +13,13 @@ public enum InputExpander {
                 files.append(.standardInput)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                errors.append(InputError(path: argument, message: "no such file or directory"))
+            var status = stat()
+            guard stat(argument, &status) == 0 else {
+                // ELOOP (a symlink loop), EACCES, ENOTDIR… each says what to fix.
+                errors.append(InputError(path: argument, message: Self.reason(errno)))
                 continue
             }
-            if isDirectory.boolValue {
+            if status.st_mode & S_IFMT == S_IFDIR {
                 walk(directory: argument, display: argument, into: &files, errors: &errors, seen: &seen)
             } else if seen.insert(argument).inserted {
                 files.append(InputFile(openPath: argument, displayPath: argument, modificationTime: modificationTime(argument)))
@@ -32,7 +33,7 @@ public enum InputExpander {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         } catch {
-            errors.append(InputError(path: display, message: "cannot read directory"))
+            errors.append(InputError(path: display, message: "cannot read directory (\(access(directory, R_OK | X_OK) == 0 ? "unreadable" : Self.reason(errno)))"))
             return
         }
         for name in names where !name.hasPrefix(".") {
@@ -43,9 +44,18 @@ public enum InputExpander {
             let type = status.st_mode & S_IFMT
             if type == S_IFDIR {
                 walk(directory: path, display: shown, into: &files, errors: &errors, seen: &seen)
-            } else if type == S_IFREG || (type == S_IFLNK && isRegularFile(path)) {
+            } else if type == S_IFREG {
                 if seen.insert(path).inserted {
                     files.append(InputFile(openPath: path, displayPath: shown, modificationTime: Int64(status.st_mtim.tv_sec)))
+                }
+            } else if type == S_IFLNK {
+                // A link inside a folder is read when it leads to a file; a dangling
+                // link or a loop is said, not skipped in silence. Links to folders are not followed.
+                var target = stat()
+                if stat(path, &target) != 0 {
+                    errors.append(InputError(path: shown, message: Self.reason(errno)))
+                } else if target.st_mode & S_IFMT == S_IFREG, seen.insert(path).inserted {
+                    files.append(InputFile(openPath: path, displayPath: shown, modificationTime: Int64(target.st_mtim.tv_sec)))
                 }
             }
         }
@@ -55,9 +65,15 @@ public enum InputExpander {
         base.hasSuffix("/") ? base + name : base + "/" + name
     }
 
-    private static func isRegularFile(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    /// Why a path cannot be read, in the words of the error it gave.
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file or directory"
+        case ELOOP: return "too many levels of symbolic links (a link loop?)"
+        case EACCES: return "permission denied"
+        case ENOTDIR: return "a part of the path is not a directory"
+        default: return String(cString: strerror(code)).lowercased()
+        }
     }
 
     static func modificationTime(_ path: String) -> Int64? {

@@ -12,6 +12,14 @@ public final class OutputSink {
     /// Standard output was closed by the reader: stop quietly.
     public struct Closed: Error {}
 
+    /// The output could not be written (disk full, file too large, no
+    /// permission): the run's result is lost, which is not bad input.
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): cannot write output: \(reason)" }
+    }
+
     private let descriptor: Int32
     private let finalPath: String?
     private let temporaryPath: String?
@@ -28,17 +36,20 @@ public final class OutputSink {
     }
 
     /// `path`, written atomically.
-    public init(path: String) throws {
+    public init(path: String) throws(Failure) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(url.lastPathComponent).culprit-\(getpid())-tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw InputError(path: path, message: "cannot write output: \(String(cString: strerror(errno)))")
+            throw Failure(path: path, reason: String(cString: strerror(errno)))
         }
         descriptor = fd
         finalPath = path
         temporaryPath = temporary
+        // Past the file-size limit a write fails with EFBIG (reported, temporary
+        // file removed) instead of SIGXFSZ killing the process mid-file.
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     /// Whether output goes to a terminal (for colour and the default format).
@@ -81,8 +92,7 @@ public final class OutputSink {
             if written < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE { throw Closed() }
-                let message = String(cString: strerror(errno))
-                throw InputError(path: finalPath ?? "-", message: "cannot write output: \(message)")
+                throw Failure(path: finalPath ?? "-", reason: String(cString: strerror(errno)))
             }
             offset += written
         }
@@ -94,12 +104,17 @@ public final class OutputSink {
         isFinished = true
         try flush()
         if let finalPath, let temporaryPath {
-            fsync(descriptor)
-            close(descriptor)
-            guard rename(temporaryPath, finalPath) == 0 else {
-                let message = String(cString: strerror(errno))
+            // A full disk can surface only here, when the data reaches it.
+            let synced = fsync(descriptor) == 0 ? nil : errno
+            let closed = close(descriptor) == 0 ? nil : errno
+            if let failed = synced.flatMap({ $0 == EINVAL ? nil : $0 }) ?? closed {
                 unlink(temporaryPath)
-                throw InputError(path: finalPath, message: "cannot write output: \(message)")
+                throw Failure(path: finalPath, reason: String(cString: strerror(failed)))
+            }
+            guard rename(temporaryPath, finalPath) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporaryPath)
+                throw Failure(path: finalPath, reason: reason)
             }
         }
     }

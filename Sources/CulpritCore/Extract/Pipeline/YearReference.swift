@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds when a run's logs are from, for timestamps that carry no year (RFC 3164
 /// syslog, klog): the latest first full-year timestamp among the inputs' first
 /// 64 KiB. A file's modification time is only a fallback: copies, archives and
@@ -9,7 +15,9 @@ enum YearReference {
     static func scan(_ files: [InputFile]) -> Int64? {
         let parser = TimestampParser(zone: ZoneResolver(zone: .init(identifier: "UTC")!), defaultYear: 1970, latestPlausible: .max / 4)
         var latest: Int64?
-        for file in files where !file.isStandardInput {
+        // Only regular files are sampled: a pipe, FIFO or terminal given as a path
+        // (`<(…)`, /dev/stdin) can be read once, and the pipeline reads it.
+        for file in files where !file.isStandardInput && isRegularFile(file.openPath) {
             guard var input = try? OpenedInput(file) else { continue }
             defer { input.close() }
             var buffer = [UInt8](repeating: 0, count: sampleBytes)
@@ -39,6 +47,11 @@ enum YearReference {
             if let found { latest = max(latest ?? found, found) }
         }
         return latest
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 }
 
