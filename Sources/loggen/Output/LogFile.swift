@@ -64,6 +64,12 @@ final class LogFile {
         return rows
     }
 
+    /// Every record in time order: when it was written and its bytes (ending with
+    /// a newline), for writing the file the way a log collector would show it.
+    func records() -> [(time: LogInstant, bytes: [UInt8])] {
+        ordered.map { ($0.time, $0.bytes) }
+    }
+
     /// The file's contents: every record in time order.
     func contents() -> [UInt8] {
         let ordered = self.ordered

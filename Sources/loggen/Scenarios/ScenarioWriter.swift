@@ -39,6 +39,20 @@ struct ScenarioWriter {
         return total
     }
 
+    /// Removes `root` and everything in it, so a folder written again keeps no file
+    /// an older run wrote.
+    func emptyRoot() throws {
+        if FileManager.default.fileExists(atPath: root) {
+            try FileManager.default.removeItem(atPath: root)
+        }
+    }
+
+    /// Writes `bytes` at `path` inside `root`, creating the folders on the way.
+    @discardableResult
+    func write(_ path: String, _ bytes: [UInt8]) throws -> Int {
+        try writeFile(root + "/" + path, bytes)
+    }
+
     /// Writes the samples directory's own README.md.
     func writeIndex(_ text: String) throws {
         _ = try writeFile(root + "/README.md", Array(text.utf8))
