@@ -35,11 +35,13 @@ func message(_ line: DecodedLine) -> String { String(decoding: line.message, as:
         #expect(nginxStyle.severity == .error)
     }
 
-    @Test func dockerJSONFileUnwrapsTheLogField() {
-        let line = decode(#"{"log":"2025-03-12 02:15:02,000 ERROR [main] c.e.Auth - boom\n","stream":"stderr","time":"2025-03-12T02:15:02.5Z"}"#)
-        #expect(message(line) == "2025-03-12 02:15:02,000 ERROR [main] c.e.Auth - boom")
+    @Test func dockerJSONFileUnwrapsTheLogFieldAndItsTimeWins() {
+        // The inner time has no offset (here read in Lagos, an hour off); Docker's is UTC.
+        let line = decode(#"{"log":"2025-03-12 03:15:02,000 ERROR [main] c.e.Auth - boom\n","stream":"stderr","time":"2025-03-12T02:15:02.5Z"}"#,
+                          zone: "Africa/Lagos")
+        #expect(message(line) == "2025-03-12 03:15:02,000 ERROR [main] c.e.Auth - boom")
         #expect(line.severity == .error)
-        #expect(line.time == march12)
+        #expect(line.time == march12 + 500_000)
     }
 
     @Test func journaldExportUsesPriorityRealtimeAndUnit() {

@@ -27,6 +27,17 @@ import Testing
         #expect(ServiceNaming.Rule(argument: "=x") == nil)
     }
 
+    @Test func aPodsGeneratedSuffixesAreNoPartOfItsWorkload() {
+        #expect(ServiceNaming.workload(ofPod: "auth-7d9f8c6b5-x2k4p") == "auth")
+        #expect(ServiceNaming.workload(ofPod: "payments-api-5b7c9d8f4-djj64") == "payments-api")
+        #expect(ServiceNaming.workload(ofPod: "node-exporter-x2k4p") == "node-exporter")
+        #expect(ServiceNaming.workload(ofPod: "postgres-0") == "postgres")
+        // Words are not generated: a vowel or a 0, 1 or 3 rules a part out.
+        #expect(ServiceNaming.workload(ofPod: "api-proxy") == "api-proxy")
+        #expect(ServiceNaming.workload(ofPod: "web-frontend") == "web-frontend")
+        #expect(ServiceNaming.workload(ofPod: "auth") == "auth")
+    }
+
     @Test func standardInputIsStdin() {
         #expect(naming.serviceFromPath("-") == "stdin")
     }

@@ -26,8 +26,9 @@ public struct FileContext: Sendable {
     public var envelope: EnvelopeKind
     /// The service named by the path (used when a line names none).
     public var pathService: String
-    /// Whether the path names a service (not a system-wide log like `syslog` or `messages`).
-    public var pathNamesService: Bool { !Self.systemLogNames.contains(pathService.lowercased()) }
+    /// Whether the path names a service (not a system-wide log like `syslog` or
+    /// `messages`, nor a file whose lines name their sources, like a journal export).
+    public var pathNamesService: Bool { !envelope.namesSourcePerLine && !Self.systemLogNames.contains(pathService.lowercased()) }
 
     static let systemLogNames: Set<String> = ["syslog", "messages", "kern", "kernel", "dmesg", "journal", "daemon", "stdin", "user", "system"]
 

@@ -69,6 +69,33 @@ public struct ServiceNaming: Sendable {
         return stem.isEmpty ? fileName : stem
     }
 
+    /// The workload a Kubernetes pod belongs to, for when only the pod is known:
+    /// a Deployment's `auth-7d9f8c6b5-x2k4p` (replica set hash, pod suffix) and a
+    /// DaemonSet's or Job's `node-exporter-x2k4p` lose their suffixes, a
+    /// StatefulSet's `postgres-0` its ordinal. The generated parts are recognised by
+    /// Kubernetes' own alphabet for them (`bcdfghjklmnpqrstvwxz2456789`: no vowels,
+    /// so no word), a suffix by its 5 characters, a hash by its 6 to 10.
+    public static func workload(ofPod pod: String) -> String {
+        var parts = pod.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return pod }
+        if let last = parts.last, !last.isEmpty, last.allSatisfy(\.isASCII), last.allSatisfy(\.isNumber) {
+            parts.removeLast()
+            return parts.joined(separator: "-")
+        }
+        guard let suffix = parts.last, suffix.count == 5, isGenerated(suffix) else { return pod }
+        parts.removeLast()
+        if parts.count >= 2, let hash = parts.last, (6...10).contains(hash.count), isGenerated(hash) { parts.removeLast() }
+        return parts.joined(separator: "-")
+    }
+
+    /// Characters from Kubernetes' alphabet for generated names only.
+    private static func isGenerated(_ part: Substring) -> Bool {
+        part.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "2") && byte <= UInt8(ascii: "9") && byte != UInt8(ascii: "3"))
+                || (byte >= UInt8(ascii: "b") && byte <= UInt8(ascii: "z") && !"eiouy".utf8.contains(byte))
+        }
+    }
+
     /// A folder that names a service: not a generic word, a number or a date.
     static func isMeaningfulFolder(_ folder: String) -> Bool {
         let lowered = folder.lowercased()

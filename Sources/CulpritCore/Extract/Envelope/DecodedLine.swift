@@ -13,6 +13,9 @@ public struct DecodedLine {
     /// The message is the whole decoded line itself and was not copied into
     /// `message` (plain text lines, the common case on the hot path).
     public var messageIsLine = false
+    /// The record's raw text quotes badly (a journal entry's cursor and IDs, an
+    /// OTLP batch of many records): evidence quotes the message instead.
+    public var quotesMessage = false
 
     public init(message: [UInt8]) { self.message = message }
 }

@@ -1,15 +1,41 @@
 /// The outer shape of a log file's lines, detected from its first lines.
-/// Each line still falls back to text when it does not fit the file's shape.
+/// Each line still falls back to its own shape when it does not fit the file's,
+/// so the file's envelope mostly decides what per-line work is worth doing.
+/// The raw values name the formats in the account of what was read.
 public enum EnvelopeKind: String, Sendable {
     /// One JSON object per line: app loggers (pino, bunyan, ECS, zap…), Docker
-    /// json-file (`log`, `stream`, `time`), `journalctl -o json` (`MESSAGE`).
+    /// json-file (`log`, `stream`, `time`).
     case json
+    /// `journalctl -o json`: one journal entry per line, every value a string.
+    case journalJSON = "journald-json"
+    /// `journalctl -o export`: `KEY=VALUE` lines (binary values length-prefixed),
+    /// entries separated by a blank line; each entry is one record.
+    case journalExport = "journald-export"
+    /// Google Cloud Logging entries, one per line (`textPayload`/`jsonPayload`).
+    case cloudLoggingJSON = "gcp-logging-json"
+    /// OTLP/JSON log export requests, one per line, each holding many records.
+    case otlpJSON = "otlp-json"
     /// Kubernetes CRI: `<RFC 3339> stdout|stderr F|P <message>`.
     case cri
+    /// `kubectl logs --prefix`: `[pod/NAME/CONTAINER] <message>`.
+    case kubectlPrefix = "kubectl-prefix"
+    /// A collector's RFC 3339 time stamp before each line: `docker logs -t`,
+    /// `kubectl logs --timestamps`, CI runners.
+    case timestampPrefix = "timestamp-prefix"
     /// `key=value` pairs (logfmt).
     case logfmt
     /// Everything else: syslog, access logs, klog, logback, Python, Go, PostgreSQL…
     case text
+
+    /// Whether each line says where it came from (a journal entry its unit, kubectl
+    /// its pod and container, OTLP its resource): such a file gathers many sources,
+    /// so its path names none of them.
+    public var namesSourcePerLine: Bool {
+        switch self {
+        case .journalJSON, .journalExport, .cloudLoggingJSON, .otlpJSON, .kubectlPrefix: return true
+        case .json, .cri, .timestampPrefix, .logfmt, .text: return false
+        }
+    }
 
     /// How many non-empty first lines decide a file's envelope.
     public static let sampleLines = 20
@@ -25,11 +51,45 @@ public enum EnvelopeKind: String, Sendable {
     }
 
     static func classify(_ line: UnsafeBufferPointer<UInt8>) -> EnvelopeKind {
-        if line.first == UInt8(ascii: "{") { return JSONRecordParser.parse(line) != nil ? .json : .text }
-        if CRIPrefix.parse(line) != nil { return .cri }
+        guard let first = line.first else { return .text }
+        if first == UInt8(ascii: "{") {
+            // An export request can be megabytes long: its start tells, before any parsing.
+            if OTLPLogsRequest.looksLikeRequest(line) { return .otlpJSON }
+            guard let fields = JSONRecordParser.parse(line) else { return .text }
+            if JournalEntry.isEntry(fields) { return .journalJSON }
+            if CloudLoggingEntry.isEntry(fields) { return .cloudLoggingJSON }
+            return .json
+        }
+        if first == UInt8(ascii: "["), KubectlPrefix.parse(line) != nil { return .kubectlPrefix }
+        if first &- 48 < 10 {
+            if CRIPrefix.parse(line) != nil { return .cri }
+            if TimestampPrefix.messageStart(of: line) != nil { return .timestampPrefix }
+        }
+        if isJournalExportField(line) { return .journalExport }
         if LogfmtParser.looksLikeLogfmt(line) { return .logfmt }
         return .text
     }
+
+    /// `__REALTIME_TIMESTAMP=…`, `_SYSTEMD_UNIT=…`, `MESSAGE=…`: a journal field
+    /// name, then `=`. Names are upper case; a trusted field's starts with `_`, and
+    /// the others counted here are those the journal's clients write, so an
+    /// upper-case logfmt key (`LEVEL=info msg=…`) is no journal field.
+    static func isJournalExportField(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < line.count, index < 64, line[index] &- 65 < 26 || line[index] &- 48 < 10 || line[index] == UInt8(ascii: "_") {
+            index += 1
+        }
+        guard index >= 2, index < line.count, line[index] == UInt8(ascii: "=") else { return false }
+        if line[0] == UInt8(ascii: "_") { return true }
+        let name = UnsafeBufferPointer(rebasing: line[..<index])
+        return journalClientFields.contains { ContinuationRules.hasPrefix(name, $0) }
+    }
+
+    /// Fields (or their prefixes) that programs logging to the journal write.
+    private static let journalClientFields: [StaticString] = [
+        "MESSAGE", "PRIORITY", "SYSLOG_", "CODE_", "UNIT", "USER_UNIT", "INVOCATION_ID", "TID", "ERRNO",
+        "CONTAINER_", "IMAGE_NAME", "JOB_", "OBJECT_", "COREDUMP_", "DOCUMENTATION",
+    ]
 }
 
 /// The CRI prefix `<timestamp> <stream> <F|P> `; the message follows it.

@@ -1,10 +1,22 @@
-/// Unwraps one line's envelope (JSON, CRI, logfmt or text) into a `DecodedLine`.
-/// Messages carried inside an envelope (CRI, Docker `log`, journald `MESSAGE`)
-/// are decoded again, so a pino line inside a CRI line is understood.
+/// Unwraps one line's envelope into a `DecodedLine`: JSON (app loggers, Docker
+/// json-file, journald, Cloud Logging, OTLP), `journalctl -o export` entries, CRI,
+/// `kubectl logs --prefix`, a collector's leading time stamp (`docker logs -t`),
+/// `docker compose` prefixes, logfmt or text.
+///
+/// A message carried inside a wrapper is decoded again, so a pino line inside a CRI
+/// or `docker logs -t` line is understood. The wrapper's time wins over the
+/// message's own: the collector stamped the line in UTC when it received it, while
+/// the message's time is often local and without an offset (read in `--tz`, it
+/// would move every event by the zone's offset). The message's level, service and
+/// host come first; the wrapper's fill in what the message does not say.
 public struct LineDecoder {
     public let timestamps: TimestampParser
 
     public init(timestamps: TimestampParser) { self.timestamps = timestamps }
+
+    /// How many envelopes deep a line is unwrapped (`kubectl --prefix --timestamps`
+    /// around a Docker JSON line is three); deeper text is taken as it is.
+    static let maxDepth = 3
 
     // Keys, in priority order, that loggers use for each meaning.
     static let messageKeys = ["msg", "message", "MESSAGE", "log", "@m", "@message", "text", "event", "body", "Body"]
@@ -22,21 +34,36 @@ public struct LineDecoder {
 
     /// Decodes `line` given the file's envelope. With `borrowingText`, a plain text
     /// line's message is left uncopied (`messageIsLine`): the caller still has the line.
+    /// A line holding several records (an OTLP export request) decodes as its last;
+    /// `decodeRecords` gives them all.
     public func decode(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind, depth: Int = 0, borrowingText: Bool = false) -> DecodedLine {
-        if depth < 2, ANSIEscapes.contains(line) {
+        if depth < Self.maxDepth, ANSIEscapes.contains(line) {
             var cleaned = ANSIEscapes.stripped(line)
             return cleaned.withUnsafeMutableBufferPointer { decode(UnsafeBufferPointer($0), envelope: envelope, depth: depth + 1) }
         }
-        if depth < 2, line.first.map(LevelScanner.isLetterOrDigit) == true, let prefix = ComposePrefix.parse(line) {
+        if envelope == .journalExport { return JournalEntry.decode(JournalExportEntry.fields(of: line), with: self, depth: depth) }
+        guard let first = line.first else { return decodeText(line, copyMessage: !borrowingText) }
+        if first == UInt8(ascii: "["), depth < Self.maxDepth, let prefix = KubectlPrefix.parse(line) {
+            return decodeKubectl(line, prefix: prefix, depth: depth)
+        }
+        if depth < Self.maxDepth, LevelScanner.isLetterOrDigit(first), let prefix = ComposePrefix.parse(line) {
             var decoded = decode(UnsafeBufferPointer(rebasing: line[prefix.messageStart...]), envelope: .text, depth: depth + 1)
             if decoded.service == nil { decoded.service = prefix.service }
             return decoded
         }
-        if line.first == UInt8(ascii: "{"), let fields = JSONRecordParser.parse(line) {
-            return decodeStructured(fields, depth: depth, raw: line)
+        if first == UInt8(ascii: "{") {
+            if envelope == .otlpJSON || OTLPLogsRequest.looksLikeRequest(line),
+               let last = OTLPLogsRequest.records(of: line, with: self, depth: depth)?.last {
+                return last
+            }
+            if let fields = JSONRecordParser.parse(line) { return decodeStructured(fields, depth: depth, raw: line) }
         }
-        if envelope == .cri || (line.first.map { $0 &- 48 < 10 } ?? false), let prefix = CRIPrefix.parse(line) {
-            return decodeCRI(line, prefix: prefix, depth: depth)
+        if first &- 48 < 10 {
+            if let prefix = CRIPrefix.parse(line) { return decodeCRI(line, prefix: prefix, depth: depth) }
+            if depth < Self.maxDepth, let start = TimestampPrefix.messageStart(of: line),
+               let stamp = timestamps.parseISO(line, at: 0), stamp.end == start - 1 {
+                return decodeStamped(line, time: stamp.micros, messageStart: start, depth: depth)
+            }
         }
         if envelope == .logfmt, let fields = LogfmtParser.parse(line) {
             var decoded = decodeStructured(fields, depth: depth, raw: line)
@@ -46,15 +73,47 @@ public struct LineDecoder {
         return decodeText(line, copyMessage: !borrowingText)
     }
 
+    /// Every record of `line`: several for an OTLP export request, else the one `decode` gives.
+    public func decodeRecords(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind) -> [DecodedLine] {
+        if envelope == .otlpJSON || OTLPLogsRequest.looksLikeRequest(line),
+           let records = OTLPLogsRequest.records(of: line, with: self, depth: 0) {
+            return records
+        }
+        return [decode(line, envelope: envelope)]
+    }
+
     func decodeCRI(_ line: UnsafeBufferPointer<UInt8>, prefix: CRIPrefix, depth: Int) -> DecodedLine {
         let inner = UnsafeBufferPointer(rebasing: line[prefix.messageStart...])
-        var decoded = depth < 2 ? decode(inner, envelope: .text, depth: depth + 1) : DecodedLine(message: Array(inner))
-        if decoded.time == nil { decoded.time = timestamps.parseISO(line, at: 0)?.micros }
+        var decoded = depth < Self.maxDepth ? decode(inner, envelope: .text, depth: depth + 1) : DecodedLine(message: Array(inner))
+        if let time = timestamps.parseISO(line, at: 0)?.micros { decoded.time = time }
         decoded.isPartial = prefix.isPartial
         return decoded
     }
 
+    /// `docker logs -t`, `kubectl logs --timestamps`: the stamp's time, the line after it.
+    func decodeStamped(_ line: UnsafeBufferPointer<UInt8>, time: Int64, messageStart: Int, depth: Int) -> DecodedLine {
+        var decoded = decode(UnsafeBufferPointer(rebasing: line[messageStart...]), envelope: .text, depth: depth + 1)
+        decoded.time = time
+        return decoded
+    }
+
+    /// `kubectl logs --prefix`: the container names the service (the pod's workload
+    /// when kubectl left the container out), the pod the host.
+    func decodeKubectl(_ line: UnsafeBufferPointer<UInt8>, prefix: KubectlPrefix, depth: Int) -> DecodedLine {
+        var decoded = decode(UnsafeBufferPointer(rebasing: line[prefix.messageStart...]), envelope: .text, depth: depth + 1)
+        let pod = String(decoding: UnsafeBufferPointer(rebasing: line[prefix.pod]), as: UTF8.self)
+        if decoded.service == nil {
+            decoded.service = prefix.container.isEmpty
+                ? ServiceNaming.workload(ofPod: pod)
+                : String(decoding: UnsafeBufferPointer(rebasing: line[prefix.container]), as: UTF8.self)
+        }
+        if decoded.host == nil { decoded.host = pod }
+        return decoded
+    }
+
     func decodeStructured(_ fields: RecordFields, depth: Int, raw: UnsafeBufferPointer<UInt8>) -> DecodedLine {
+        if JournalEntry.isEntry(fields) { return JournalEntry.decode(fields, with: self, depth: depth) }
+        if CloudLoggingEntry.isEntry(fields) { return CloudLoggingEntry.decode(fields, with: self, depth: depth) }
         var messageKey: String?
         var messageText = ""
         for key in Self.messageKeys {
@@ -65,15 +124,19 @@ public struct LineDecoder {
             }
         }
         var decoded: DecodedLine
-        if let messageKey, Self.wrappedMessageKeys.contains(messageKey), depth < 2 {
+        let wrapsLine = messageKey.map(Self.wrappedMessageKeys.contains) == true && depth < Self.maxDepth
+        if wrapsLine {
             var inner = Array(messageText.utf8)
             while let last = inner.last, last == 0x0A || last == 0x0D { inner.removeLast() }
             decoded = inner.withUnsafeBufferPointer { decode($0, envelope: .text, depth: depth + 1) }
-            // The outer record's own fields (journald unit, Docker time) fill what the inner line lacks.
+            // The outer record's own fields (Docker's time and stream) fill what the inner line lacks;
+            // its time wins (see the type's description).
         } else {
             decoded = DecodedLine(message: Array(messageText.utf8))
         }
-        if decoded.time == nil, let value = fields.first(of: Self.timeKeys) { decoded.time = time(from: value) }
+        if decoded.time == nil || wrapsLine, let value = fields.first(of: Self.timeKeys), let time = time(from: value) {
+            decoded.time = time
+        }
         if decoded.severity == nil, let value = fields.first(of: Self.levelKeys) { decoded.severity = severity(from: value, fields: fields) }
         if decoded.service == nil, let value = fields.first(of: Self.serviceKeys), case .string(let text) = value, !text.isEmpty {
             decoded.service = Self.cleanServiceName(text)

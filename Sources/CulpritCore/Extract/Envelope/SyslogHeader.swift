@@ -1,32 +1,56 @@
 /// Reads `HOST TAG[PID]:` after a syslog-style timestamp (RFC 3164,
 /// `journalctl -o short` / `short-iso`), naming the service and host.
+///
+/// Not a header: a level word where the host would be (an app's own line), a
+/// date there or a tag of digits only — the time of a line that a collector
+/// stamped again (`2025-03-12T01:50:00Z 2025-03-12 02:50:00 INFO …` is no host
+/// `2025-03-12` running a program `02`).
 enum SyslogHeader {
     static func read(_ b: UnsafeBufferPointer<UInt8>, after timestampEnd: Int, into decoded: inout DecodedLine) {
+        guard let (host, tag) = parse(b, after: timestampEnd) else { return }
+        decoded.host = String(decoding: UnsafeBufferPointer(rebasing: b[host]), as: UTF8.self)
+        decoded.service = LineDecoder.cleanServiceName(String(decoding: UnsafeBufferPointer(rebasing: b[tag]), as: UTF8.self))
+    }
+
+    /// Whether a header follows the timestamp ending at `timestampEnd`.
+    static func follows(_ b: UnsafeBufferPointer<UInt8>, after timestampEnd: Int) -> Bool {
+        parse(b, after: timestampEnd) != nil
+    }
+
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>, after timestampEnd: Int) -> (host: Range<Int>, tag: Range<Int>)? {
         var index = timestampEnd
-        guard index < b.count, b[index] == 0x20 else { return }
+        guard index < b.count, b[index] == 0x20 else { return nil }
         index += 1
         let hostStart = index
         while index < b.count, isHostByte(b[index]) { index += 1 }
         let hostEnd = index
-        guard hostEnd > hostStart, index < b.count, b[index] == 0x20 else { return }
+        guard hostEnd > hostStart, index < b.count, b[index] == 0x20 else { return nil }
         index += 1
         let tagStart = index
-        while index < b.count, isTagByte(b[index]) { index += 1 }
+        var tagHasLetter = false
+        while index < b.count, isTagByte(b[index]) {
+            if b[index] &- 48 >= 10 { tagHasLetter = true }
+            index += 1
+        }
         let tagEnd = index
-        guard tagEnd > tagStart else { return }
+        guard tagEnd > tagStart, tagHasLetter else { return nil }
         if index < b.count, b[index] == UInt8(ascii: "[") {
             index += 1
             while index < b.count, b[index] &- 48 < 10 { index += 1 }
-            guard index < b.count, b[index] == UInt8(ascii: "]") else { return }
+            guard index < b.count, b[index] == UInt8(ascii: "]") else { return nil }
             index += 1
         }
-        guard index < b.count, b[index] == UInt8(ascii: ":") else { return }
-        let host = String(decoding: UnsafeBufferPointer(rebasing: b[hostStart..<hostEnd]), as: UTF8.self)
-        let tag = String(decoding: UnsafeBufferPointer(rebasing: b[tagStart..<tagEnd]), as: UTF8.self)
-        // A level word where a host would be means this is an app line, not syslog.
-        if Severity(word: Array(host.utf8)) != nil { return }
-        decoded.host = host
-        decoded.service = LineDecoder.cleanServiceName(tag)
+        guard index < b.count, b[index] == UInt8(ascii: ":") else { return nil }
+        let host = UnsafeBufferPointer(rebasing: b[hostStart..<hostEnd])
+        if Severity(word: host) != nil || isDate(host) { return nil }
+        return (hostStart..<hostEnd, tagStart..<tagEnd)
+    }
+
+    /// `2025-03-12`, `2025/03/12`: a date, not a host name.
+    private static func isDate(_ host: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard host.count == 10, host[4] &- 48 >= 10, host[7] == host[4] else { return false }
+        for index in 0..<10 where index != 4 && index != 7 && host[index] &- 48 >= 10 { return false }
+        return true
     }
 
     @inline(__always)

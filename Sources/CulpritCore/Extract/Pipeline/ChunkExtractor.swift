@@ -94,7 +94,14 @@ final class ChunkExtractor {
         while position < count {
             let remaining = count - position
             let newline = memchr(base + position, 0x0A, remaining)
-            let lineEndWithNewline = newline.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            var lineEndWithNewline = newline.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            // A journal export entry is one record over many lines: it is taken as one "line".
+            var entryLines = 0
+            if envelope == .journalExport, let entry = JournalExportEntry.extent(in: chunk, from: position) {
+                lineEndWithNewline = entry.end
+                entryLines = entry.innerNewlines
+            }
+            defer { lineNumber += entryLines }
             var lineEnd = lineEndWithNewline
             if lineEnd > position, base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             if lineEnd - position > settings.maxLineLength {
@@ -132,6 +139,16 @@ final class ChunkExtractor {
     private func finishRecord(chunk: UnsafeBufferPointer<UInt8>, into result: inout ChunkResult) {
         guard !record.mask.isEmpty else { return }
         let headLine = UnsafeBufferPointer(rebasing: chunk[record.lines[0]])
+        if context.envelope == .otlpJSON {
+            // One export request holds many records: each is matched on its own and cites the line.
+            // The line's literals select the patterns for all of them (a superset for each).
+            for head in decoder.decodeRecords(headLine, envelope: .otlpJSON) {
+                head.message.withUnsafeBufferPointer { message in
+                    finishDecoded(head, headLine: message, chunk: chunk, into: &result)
+                }
+            }
+            return
+        }
         var head = decoder.decode(headLine, envelope: context.envelope, borrowingText: true)
         if head.messageIsLine, record.lines.count > 1 {
             head.message = Array(headLine)
@@ -144,6 +161,12 @@ final class ChunkExtractor {
                 head.message.append(contentsOf: piece)
             }
         }
+        finishDecoded(head, headLine: headLine, chunk: chunk, into: &result)
+    }
+
+    /// Matches the record `head` decoded from and turns its drafts into events.
+    private func finishDecoded(_ head: DecodedLine, headLine: UnsafeBufferPointer<UInt8>, chunk: UnsafeBufferPointer<UInt8>,
+                               into result: inout ChunkResult) {
         if head.messageIsLine {
             matcher.match(PatternMatcher.Subject(message: headLine, line: headLine, severity: head.severity, fields: head.fields),
                           candidates: record.mask, into: &drafts)
@@ -157,7 +180,7 @@ final class ChunkExtractor {
         var time = head.time
         if time == nil { time = timeBefore(record.lines[0].lowerBound, in: chunk) }
         if let time = head.time { knownTime = (record.lines[0].lowerBound, time) }
-        let excerpt = Self.excerpt(headLine)
+        let excerpt = head.quotesMessage ? head.message.withUnsafeBufferPointer(Self.excerpt) : Self.excerpt(headLine)
         let ref = SourceRef(path: displayPath, line: record.firstLineNumber)
         drafts.withUnsafeBufferPointer { drafts in
             for index in drafts.indices {

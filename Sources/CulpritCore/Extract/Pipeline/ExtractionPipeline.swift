@@ -37,6 +37,8 @@ public final class ExtractionPipeline {
         var state: FileExtractionState
         var chunker: LineChunker<OpenedInput>
         var input: OpenedInput
+        /// For files of multi-line entries: the unfinished entry between chunks.
+        var carry: EntryCarry?
     }
 
     /// Extracts every file; `render` runs concurrently on each chunk's events
@@ -123,9 +125,12 @@ public final class ExtractionPipeline {
             }
             do {
                 if let chunk = try file.chunker.nextChunk() {
-                    batch.chunks.append(PendingChunk(fileIndex: index, bytes: chunk))
+                    if let whole = file.carry == nil ? chunk : file.carry!.take(chunk) {
+                        batch.chunks.append(PendingChunk(fileIndex: index, bytes: whole))
+                    }
                     reader.current = (index, file)
                 } else {
+                    if let rest = file.carry?.rest() { batch.chunks.append(PendingChunk(fileIndex: index, bytes: rest)) }
                     batch.closedFiles.append((index, close(&file)))
                     reader.current = nil
                 }
@@ -245,7 +250,10 @@ public final class ExtractionPipeline {
         }
         let envelope = first.map(Self.detectEnvelope) ?? .text
         let context = FileContext(file: file, envelope: envelope, settings: settings, yearReference: yearReference)
-        return (OpenFile(state: FileExtractionState(context: context, resume: file.resume), chunker: chunker, input: input), first)
+        var carry = envelope == .journalExport ? EntryCarry() : nil
+        let firstWhole = carry == nil ? first : first.flatMap { carry!.take($0) }
+        return (OpenFile(state: FileExtractionState(context: context, resume: file.resume), chunker: chunker, input: input, carry: carry),
+                firstWhole)
     }
 
     /// Closes a file that has been read to its end; returns the lines its chunker cut.

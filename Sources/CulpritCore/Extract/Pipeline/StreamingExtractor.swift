@@ -5,6 +5,8 @@ public struct StreamingExtractor {
     public let settings: ExtractionSettings
     public let file: InputFile
     private var state: FileExtractionState?
+    /// For inputs of multi-line entries: the unfinished entry between chunks.
+    private var carry: EntryCarry?
     public private(set) var linesRead = 0
 
     public init(settings: ExtractionSettings, file: InputFile) {
@@ -17,9 +19,15 @@ public struct StreamingExtractor {
         if state == nil {
             let envelope = ExtractionPipeline.detectEnvelope(chunk)
             state = FileExtractionState(context: FileContext(file: file, envelope: envelope, settings: settings))
+            carry = envelope == .journalExport ? EntryCarry() : nil
+        }
+        var whole = chunk
+        if carry != nil {
+            guard let entries = carry!.take(chunk) else { return [] }
+            whole = entries
         }
         let extractor = ChunkExtractor(settings: settings, context: state!.context)
-        var result = chunk.withUnsafeBufferPointer { extractor.extract($0) }
+        var result = whole.withUnsafeBufferPointer { extractor.extract($0) }
         linesRead += result.lineCount
         return state!.absorb(&result)
     }
@@ -27,5 +35,6 @@ public struct StreamingExtractor {
     /// Starts numbering again from line 1 (the file was truncated or replaced).
     public mutating func restart() {
         state = nil
+        carry = nil
     }
 }
