@@ -161,6 +161,27 @@ struct Conclusion: Equatable, CustomStringConvertible {
                 "2.3.1 deployed once and restarted once: \(authChanges)")
     }
 
+    @Test func aReplayedJournalAlertsWhenThePlainFilesDo() throws {
+        // Live, the journal's hour shift made the culprit alert fire 72 minutes late.
+        let seed = try #require(SampleScenario.all.first { $0.name == "2025-03-12-auth-leak" })
+        let folder = try CollectedScenario(scenario: seed, form: "journald-json").write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func firstCulpritAlert(_ arguments: [String]) throws -> (time: Date, service: String)? {
+            let result = try CulpritBinary.run(["watch", "--format", "ndjson", "--replay"] + arguments)
+            for line in result.stdout.split(separator: "\n") where line.hasPrefix("{") {
+                let alert = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                if alert["kind"] as? String == "culprit", let time = (alert["time"] as? String).flatMap(Conclusion.parse) {
+                    return (time, alert["service"] as? String ?? "")
+                }
+            }
+            return nil
+        }
+        let plain = try #require(try firstCulpritAlert([seed.relativeLogs] + seed.deployArguments + (try seed.zoneArguments)))
+        let journal = try #require(try firstCulpritAlert(CollectedScenario.arguments(in: folder)))
+        #expect(journal.service == plain.service)
+        #expect(abs(journal.time.timeIntervalSince(plain.time)) <= 1, "plain \(plain.time), journal \(journal.time)")
+    }
+
     @Test func aSidecarsErrorsStayItsOwn() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("culprit-sidecar-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
