@@ -57,6 +57,17 @@ import Testing
         #expect(events.map(\.service) == ["auth-service", "auth-service"])
     }
 
+    @Test func aColouredMessageKeepsItsLengthUntilItIsRead() throws {
+        // Colour codes make a value binary; stripping them before the entry is read would break its length.
+        let coloured = Array("\u{1B}[31mERROR\u{1B}[0m token cache full".utf8)
+        let log = Self.entry([("__REALTIME_TIMESTAMP", "1741745702123456"), ("_SYSTEMD_UNIT", "auth-service.service")],
+                             binary: [("MESSAGE", coloured)])
+        let events = try extract(Self.text(log), name: "auth-01.export").events
+        #expect(events.map(\.kind) == [.error])
+        #expect(events.first?.excerpt == "ERROR token cache full")
+        #expect(events.first?.time == 1_741_745_702_123_456)
+    }
+
     @Test func aDamagedBinaryValueCostsOnlyItsOwnEntry() throws {
         var damaged = Array("__REALTIME_TIMESTAMP=1741745702000000\nMESSAGE\n".utf8)
         damaged += [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F] + Array("boom err\n\n".utf8)

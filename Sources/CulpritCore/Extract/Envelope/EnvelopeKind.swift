@@ -71,18 +71,19 @@ public enum EnvelopeKind: String, Sendable {
     }
 
     /// `__REALTIME_TIMESTAMP=…`, `_SYSTEMD_UNIT=…`, `MESSAGE=…`: a journal field
-    /// name, then `=`. Names are upper case; a trusted field's starts with `_`, and
-    /// the others counted here are those the journal's clients write, so an
-    /// upper-case logfmt key (`LEVEL=info msg=…`) is no journal field.
+    /// name, then `=` (or nothing: a binary value's name is a line of its own).
+    /// Names are upper case; a trusted field's starts with `_`, and the others
+    /// counted here are those the journal's clients write, so an upper-case logfmt
+    /// key (`LEVEL=info msg=…`) is no journal field.
     static func isJournalExportField(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < line.count, index < 64, line[index] &- 65 < 26 || line[index] &- 48 < 10 || line[index] == UInt8(ascii: "_") {
             index += 1
         }
-        guard index >= 2, index < line.count, line[index] == UInt8(ascii: "=") else { return false }
+        guard index >= 2, index == line.count || line[index] == UInt8(ascii: "=") else { return false }
         if line[0] == UInt8(ascii: "_") { return true }
         let name = UnsafeBufferPointer(rebasing: line[..<index])
-        return journalClientFields.contains { ContinuationRules.hasPrefix(name, $0) }
+        return journalClientFields.contains { name.hasBytePrefix($0) }
     }
 
     /// Fields (or their prefixes) that programs logging to the journal write.

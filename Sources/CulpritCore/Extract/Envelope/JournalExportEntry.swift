@@ -116,7 +116,7 @@ enum JournalExportEntry {
     static func message(of entry: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         var found: UnsafeBufferPointer<UInt8>?
         forEachField(in: entry) { key, value in
-            if found == nil, key.count == 7, ContinuationRules.hasPrefix(key, "MESSAGE") { found = value }
+            if found == nil, key.count == 7, key.hasBytePrefix("MESSAGE") { found = value }
         }
         return found
     }

@@ -37,11 +37,12 @@ public struct LineDecoder {
     /// A line holding several records (an OTLP export request) decodes as its last;
     /// `decodeRecords` gives them all.
     public func decode(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind, depth: Int = 0, borrowingText: Bool = false) -> DecodedLine {
+        // Before colour codes are stripped: a binary value's length counts its escape bytes.
+        if envelope == .journalExport { return JournalEntry.decode(JournalExportEntry.fields(of: line), with: self, depth: depth) }
         if depth < Self.maxDepth, ANSIEscapes.contains(line) {
             var cleaned = ANSIEscapes.stripped(line)
             return cleaned.withUnsafeMutableBufferPointer { decode(UnsafeBufferPointer($0), envelope: envelope, depth: depth + 1) }
         }
-        if envelope == .journalExport { return JournalEntry.decode(JournalExportEntry.fields(of: line), with: self, depth: depth) }
         guard let first = line.first else { return decodeText(line, copyMessage: !borrowingText) }
         if first == UInt8(ascii: "["), depth < Self.maxDepth, let prefix = KubectlPrefix.parse(line) {
             return decodeKubectl(line, prefix: prefix, depth: depth)

@@ -22,7 +22,7 @@ enum OTLPLogsRequest {
         guard index < line.count, line[index] == UInt8(ascii: "{") else { return false }
         index += 1
         while index < line.count, line[index] == 0x20 { index += 1 }
-        return ContinuationRules.hasPrefix(UnsafeBufferPointer(rebasing: line[index...]), "\"resourceLogs\"")
+        return UnsafeBufferPointer(rebasing: line[index...]).hasBytePrefix("\"resourceLogs\"")
     }
 
     /// The records of `line`, nil when it is no export request.
