@@ -182,6 +182,22 @@ struct Conclusion: Equatable, CustomStringConvertible {
         #expect(abs(journal.time.timeIntervalSince(plain.time)) <= 1, "plain \(plain.time), journal \(journal.time)")
     }
 
+    @Test(.enabled(if: RealDataTests.available, "../shared/realdata is not present"))
+    func aRealCollectorExportNamesEachRecordsServiceAndTime() throws {
+        let file = RealDataTests.realdata.appendingPathComponent("formats/otlp-json-logs.jsonl")
+        let result = try CulpritBinary.run(["extract", "--format", "ndjson", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let events = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(!events.isEmpty)
+        for event in events {
+            #expect(event["ts"] is String, "\(event)")
+            #expect(event["service"] as? String != "otlp-json-logs", "named after the file: \(event)")
+        }
+        #expect(events.contains { $0["service"] as? String == "order-service" && $0["kind"] as? String == "error" })
+    }
+
     @Test func aSidecarsErrorsStayItsOwn() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("culprit-sidecar-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
