@@ -38,10 +38,15 @@ struct CollectedScenario: CustomTestStringConvertible, Sendable {
     }
 }
 
-/// The built `loggen` beside the built `culprit`.
+/// The built `loggen` (`LOGGEN_BIN` names another).
 enum LoggenBinary {
     static var path: String {
-        URL(fileURLWithPath: CulpritBinary.path).deletingLastPathComponent().appendingPathComponent("loggen").path
+        if let explicit = ProcessInfo.processInfo.environment["LOGGEN_BIN"] { return explicit }
+        for configuration in ["debug", "release"] {
+            let candidate = CulpritBinary.packageRoot.appendingPathComponent(".build/\(configuration)/loggen").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return CulpritBinary.packageRoot.appendingPathComponent(".build/debug/loggen").path
     }
 
     static func run(_ arguments: [String]) throws -> CulpritBinary.Result {
