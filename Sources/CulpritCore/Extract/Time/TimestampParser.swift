@@ -4,7 +4,8 @@
 /// `/` date separators, `,` or `.` fractions, `Z`, `±HH:MM`, `±HHMM`, `UTC`);
 /// CLF `12/Mar/2025:03:15:02 +0100`; syslog `Mar 12 03:15:02` with an optional
 /// weekday before and year after (`Thu Sep 18 07:42:31 2025`); `12 Mar 2025
-/// 03:15:02.123` (Redis, RFC 2822 with an optional `Thu, `); klog `E0312
+/// 03:15:02.123` (Redis, RFC 2822 with an optional `Thu, `); java.util.logging
+/// `Apr 7, 2014 8:11:23 PM`; klog `E0312
 /// 03:15:02.123456`; and epoch numbers in seconds, ms, µs or ns (JSON fields).
 ///
 /// Times without an offset are read in the `ZoneResolver`'s zone; times without
@@ -47,7 +48,7 @@ public struct TimestampParser {
             return parseISO(bytes, at: start) ?? parseCLF(bytes, at: start) ?? parseDayMonthYear(bytes, at: start)
         }
         if first &- 65 < 26 {
-            return parseSyslog(bytes, at: start) ?? parseDayMonthYear(bytes, at: start)
+            return parseSyslog(bytes, at: start) ?? parseMonthDayCommaYear(bytes, at: start) ?? parseDayMonthYear(bytes, at: start)
         }
         return nil
     }
@@ -106,6 +107,37 @@ public struct TimestampParser {
             index += 5
         }
         return finishYearless(year: year, month: month, day: day, clock: clock, micros: micros, start: s, end: index, bytes: b)
+    }
+
+    /// `Mon D, YYYY H:MM:SS AM|PM` — java.util.logging's default `SimpleFormatter`
+    /// (Tomcat's JULI and every JDK logger): `Apr 7, 2014 8:11:23 PM`, `Dec 01, 2026 8:38:54 PM`.
+    func parseMonthDayCommaYear(_ b: UnsafeBufferPointer<UInt8>, at s: Int) -> ParsedTime? {
+        guard s + 20 <= b.count, let month = Self.monthNumber(b, s), b[s + 3] == UInt8(ascii: " ") else { return nil }
+        var index = s + 4
+        var day = 0
+        var dayDigits = 0
+        while index < b.count, Self.isDigit(b[index]), dayDigits < 2 {
+            day = day * 10 + Int(b[index] - 48); index += 1; dayDigits += 1
+        }
+        guard dayDigits > 0, index + 16 <= b.count, b[index] == UInt8(ascii: ","), b[index + 1] == UInt8(ascii: " "),
+              let year = Self.digits(b, index + 2, 4), b[index + 6] == UInt8(ascii: " ") else { return nil }
+        index += 7
+        // The hour has one or two digits.
+        var hour = 0
+        var hourDigits = 0
+        while index < b.count, Self.isDigit(b[index]), hourDigits < 2 {
+            hour = hour * 10 + Int(b[index] - 48); index += 1; hourDigits += 1
+        }
+        guard hourDigits > 0, index + 9 <= b.count, b[index] == UInt8(ascii: ":"),
+              let minute = Self.digits(b, index + 1, 2), b[index + 3] == UInt8(ascii: ":"),
+              let second = Self.digits(b, index + 4, 2), b[index + 6] == UInt8(ascii: " "),
+              b[index + 8] | 0x20 == UInt8(ascii: "m"), (1...12).contains(hour), minute < 60, second <= 60,
+              Self.valid(year: year, month: month, day: day) else { return nil }
+        let meridiem = b[index + 7] | 0x20
+        guard meridiem == UInt8(ascii: "a") || meridiem == UInt8(ascii: "p") else { return nil }
+        let hour24 = hour % 12 + (meridiem == UInt8(ascii: "p") ? 12 : 0)
+        let clock = Clock(hour: hour24, minute: minute, second: min(second, 59), end: index + 9)
+        return finishWithZone(b, year: year, month: month, day: day, clock: clock, micros: 0, start: s, end: index + 9)
     }
 
     /// `[Www, ]DD Mon YYYY HH:MM:SS[.frac][ zone]` (Redis, RFC 2822).
