@@ -105,3 +105,37 @@ import Testing
         #expect((document["suspects"] as? [[String: Any]] ?? []).allSatisfy { $0["verdict"] as? String != "likely" })
     }
 }
+
+@Suite struct UndatedEvidenceTests {
+    /// Real files whose OOM records carry no clock time: kernel ring buffers with
+    /// uptime stamps, Go and Node crash dumps, a Tomcat catalina.out whose lines
+    /// are dated in java.util.logging's own format.
+    static let files = ["kernel-oom-dmesg-global-stressng.log", "kernel-oom-memcg-dmesg-lkml2019.log", "go-fatal-oom-go1.12.log",
+                        "go-fatal-oom-go1.19-fpsp.log", "node-heap-oom-v20-native-stack.log", "node-heap-oom-v12-windows.log",
+                        "java-oom-tomcat-juli.log"]
+
+    @Test(.enabled(if: RealDataTests.available, "../shared/realdata is not present"), arguments: files)
+    func realOOMWithoutAClockTimeIsStillAnOOMAnomaly(file: String) throws {
+        let path = RealDataTests.realdata.appendingPathComponent("formats/\(file)").path
+        let result = try CulpritBinary.run(["analyze", "--format", "json", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        let anomalies = document["anomalies"] as? [[String: Any]] ?? []
+        let oom = try #require(anomalies.first { $0["kind"] as? String == "oom" }, "\(file): \(anomalies)")
+        if oom["start"] is NSNull { #expect(oom["time_quality"] as? String == "unknown") }
+        let table = try CulpritBinary.run(["analyze", "--format", "table", path])
+        #expect(!table.stdout.contains("No anomalies found"), "\(file)")
+    }
+
+    @Test func recordWithoutItsOwnTimeTakesTheLineBeforeAndSaysSo() throws {
+        let log = """
+        2025-03-12T01:00:00Z INFO started
+        fatal error: runtime: out of memory
+        """
+        let result = try CulpritBinary.run(["extract", "-"], input: Data((log + "\n").utf8))
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.contains("\"kind\":\"oom\"") })
+        #expect(line.contains("\"ts\":\"2025-03-12T01:00:00Z\",\"time_quality\":\"estimated\""), "\(line)")
+        let alone = try CulpritBinary.run(["extract", "-"], input: Data("fatal error: runtime: out of memory\n".utf8))
+        #expect(alone.stdout.contains("\"ts\":null,\"time_quality\":\"unknown\""), "\(alone.stdout)")
+    }
+}

@@ -29,12 +29,16 @@ public struct Analyzer: Sendable {
         anomalies.sort { ($0.start, $0.service) < ($1.start, $1.service) }
         let telemetry = Set(aggregator.services.values.filter { !$0.memory.isEmpty || !$0.minutes.isEmpty }.map(\.name))
         let suspects = SuspectRanking().rank(changes: changes, anomalies: anomalies, servicesWithTelemetry: telemetry, logStart: span?.start)
-        return Findings(
+        var findings = Findings(
             window: span, suspects: suspects, anomalies: anomalies, changes: changes,
             timeline: TimelineBuilder.build(suspects: suspects, anomalies: anomalies, changes: changes),
             services: aggregator.services.values.sorted { $0.name < $1.name }.map(Self.series),
             eventCount: aggregator.eventCount
         )
+        findings.undatedAnomalies = aggregator.undatedOOMs.keys.sorted().compactMap { service in
+            clusterDetector.undatedOOMs(service: service, kills: aggregator.undatedOOMs[service] ?? [])
+        }
+        return findings
     }
 
     static func series(_ service: ServiceActivity) -> ServiceSeries {

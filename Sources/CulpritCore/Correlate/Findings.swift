@@ -9,6 +9,10 @@ public struct Findings: Sendable {
     public var timeline: [TimelineEntry]
     public var services: [ServiceSeries]
     public var eventCount: Int
+    /// Anomalies no time could be put on (an OOM kill in a `dmesg` uptime log, a
+    /// crash dump on its own): evidence to show, never credited to a change,
+    /// since nothing says they came after it.
+    public var undatedAnomalies: [Anomaly] = []
 
     /// Findings from their parts (an analysis builds them; renderers and tests read them).
     public init(window: (start: Int64, end: Int64)?, suspects: [Suspect], anomalies: [Anomaly], changes: [ChangeMarker],

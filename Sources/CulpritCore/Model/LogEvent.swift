@@ -25,6 +25,8 @@ public struct LogEvent: Sendable {
     public var severity: Severity?
     /// The first line of the record, cut to `LogEvent.excerptLimit` bytes.
     public var excerpt: String
+    /// Whether `time` is the record's own, estimated from an earlier line, or unknown.
+    public var timeQuality: TimeQuality = .exact
 
     /// How much of a record's first line an event keeps for evidence.
     public static let excerptLimit = 300

@@ -5,7 +5,7 @@ public enum FindingsJSON {
         .object([
             ("window", findings.window.map { .object([("start", .time($0.start)), ("end", .time($0.end))]) } ?? .null),
             ("suspects", .array(findings.suspects.enumerated().map { suspect($0.element, rank: $0.offset + 1) })),
-            ("anomalies", .array(findings.anomalies.map(anomaly))),
+            ("anomalies", .array(findings.anomalies.map(anomaly) + findings.undatedAnomalies.map(undatedAnomaly))),
             ("changes", .array(findings.changes.map(change))),
             ("timeline", .array(findings.timeline.map { entry in
                 .object([("time", .time(entry.time)), ("service", .string(entry.service)), ("title", .string(entry.title)),
@@ -65,6 +65,14 @@ public enum FindingsJSON {
                 ("growing_segments", .number(Double(growth.growingSegments))),
             ])))
         }
+        return .object(pairs)
+    }
+
+    /// An anomaly no time could be put on: `start` is null and `time_quality` says why.
+    static func undatedAnomaly(_ anomaly: Anomaly) -> JSONValue {
+        guard case .object(var pairs) = self.anomaly(anomaly) else { return .null }
+        for index in pairs.indices where pairs[index].0 == "start" { pairs[index].1 = .null }
+        pairs.append(("time_quality", .string(TimeQuality.unknown.rawValue)))
         return .object(pairs)
     }
 

@@ -31,10 +31,14 @@ public enum FindingsMarkdown {
                 out += "\n"
             }
         }
-        if !findings.anomalies.isEmpty {
+        if !findings.anomalies.isEmpty || !findings.undatedAnomalies.isEmpty {
             out += "## Anomalies\n\n| start (UTC) | end | service | kind | what |\n|---|---|---|---|---|\n"
             for anomaly in findings.anomalies {
                 out += "| \(CivilTime.displayUTC(anomaly.start)) | \(anomaly.end.map(CivilTime.displayUTC) ?? "ongoing") | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) |\n"
+            }
+            for anomaly in findings.undatedAnomalies {
+                let refs = anomaly.evidence.prefix(3).map { "`\($0.ref)`" }.joined(separator: ", ")
+                out += "| unknown | | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) — \(refs) |\n"
             }
             out += "\n"
         }
@@ -59,6 +63,9 @@ public enum FindingsMarkdown {
             if findings.anomalies.contains(where: \.preExisting) {
                 let services = Set(findings.anomalies.filter(\.preExisting).map(\.service)).sorted().joined(separator: ", ")
                 return "No change explains the anomalies. Trouble in \(services) was already under way when the logs begin, so its cause predates them."
+            }
+            if findings.anomalies.isEmpty, !findings.undatedAnomalies.isEmpty {
+                return "Out-of-memory kills were found, but no time could be put on them, so no change can be tied to them."
             }
             return findings.anomalies.isEmpty ? "No anomalies were found." : "No change explains the anomalies found."
         }

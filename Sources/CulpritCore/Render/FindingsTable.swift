@@ -48,6 +48,14 @@ public struct FindingsTable {
             }
             if findings.anomalies.count > anomalyLimit { out += dim("  … \(findings.anomalies.count - anomalyLimit) more") + "\n" }
         }
+        if !findings.undatedAnomalies.isEmpty {
+            out += "\n" + bold("Of unknown time (no dated line before them in their file):") + "\n"
+            for anomaly in findings.undatedAnomalies {
+                out += "  \(anomaly.service)  \(anomaly.kind.rawValue): \(anomaly.summary)\n"
+                let refs = anomaly.evidence.prefix(3).map(\.ref.description)
+                if !refs.isEmpty { out += "      " + dim(refs.joined(separator: "  ")) + "\n" }
+            }
+        }
         return out
     }
 
@@ -55,6 +63,9 @@ public struct FindingsTable {
         guard let top = findings.suspects.first, top.verdict != .unlikely else {
             if findings.anomalies.contains(where: \.preExisting) {
                 return bold("No change explains the anomalies:") + " they were already under way when the logs begin."
+            }
+            if findings.anomalies.isEmpty, !findings.undatedAnomalies.isEmpty {
+                return bold("Out-of-memory kills found, but no time could be put on them:") + " no change can be tied to them."
             }
             return findings.anomalies.isEmpty ? bold("No anomalies found.") : bold("No change explains the anomalies.")
         }

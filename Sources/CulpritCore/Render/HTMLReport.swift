@@ -147,7 +147,7 @@ struct HTMLReport {
 
     private func anomalies(clock: ReportClock, into out: inout HTMLWriter) {
         out.raw("<h2 id=\"anomalies\">Anomalies<small>what looked wrong, service by service</small></h2>\n")
-        guard !findings.anomalies.isEmpty else {
+        guard !findings.anomalies.isEmpty || !findings.undatedAnomalies.isEmpty else {
             out.raw("<p class=\"empty\">No anomalies were found.</p>\n")
             return
         }
@@ -160,6 +160,13 @@ struct HTMLReport {
             out.raw("</td><td class=\"svc\">"); out.text(anomaly.service)
             out.raw("</td><td class=\"kind\">"); out.raw(String(anomaly.kind.rawValue.map { $0 == "_" ? " " : $0 }))
             if anomaly.preExisting { out.raw("<span class=\"pill pre\">already under way</span>") }
+            out.raw("</td><td>"); out.text(Self.sentence(anomaly.summary))
+            Self.lines(anomaly.evidence.prefix(1), into: &out)
+            out.raw("</td></tr>\n")
+        }
+        for anomaly in findings.undatedAnomalies {
+            out.raw("<tr><td class=\"time\"><span class=\"muted\">unknown</span></td><td></td><td class=\"svc\">"); out.text(anomaly.service)
+            out.raw("</td><td class=\"kind\">"); out.raw(String(anomaly.kind.rawValue.map { $0 == "_" ? " " : $0 }))
             out.raw("</td><td>"); out.text(Self.sentence(anomaly.summary))
             Self.lines(anomaly.evidence.prefix(1), into: &out)
             out.raw("</td></tr>\n")

@@ -31,7 +31,11 @@ struct ReportVerdict {
             out.raw("</span></h1>\n")
             reasons(of: top, into: &out)
         } else {
-            out.raw(findings.anomalies.isEmpty ? "No anomalies found" : "No change explains the anomalies")
+            if findings.anomalies.isEmpty, !findings.undatedAnomalies.isEmpty {
+                out.raw("Out-of-memory kills of unknown time")
+            } else {
+                out.raw(findings.anomalies.isEmpty ? "No anomalies found" : "No change explains the anomalies")
+            }
             out.raw("</h1>\n")
             noCulpritNotes(into: &out)
         }

@@ -155,7 +155,12 @@ final class ChunkExtractor {
         }
         guard !drafts.isEmpty else { return }
         var time = head.time
-        if time == nil { time = timeBefore(record.lines[0].lowerBound, in: chunk) }
+        var quality = TimeQuality.exact
+        if time == nil {
+            time = timeBefore(record.lines[0].lowerBound, in: chunk)
+            // No dated line before it in this chunk: the chunks before it may have one.
+            quality = time == nil ? .unknown : .estimated
+        }
         if let time = head.time { knownTime = (record.lines[0].lowerBound, time) }
         let excerpt = Self.excerpt(headLine)
         let ref = SourceRef(path: displayPath, line: record.firstLineNumber)
@@ -163,6 +168,7 @@ final class ChunkExtractor {
             for index in drafts.indices {
                 if time == nil { result.needsEarlierTime.append(result.events.count) }
                 result.events.append(event(from: drafts[index], head: head, time: time, ref: ref, excerpt: excerpt))
+                if quality != .exact { result.events[result.events.count - 1].timeQuality = quality }
             }
         }
     }

@@ -190,6 +190,7 @@ public final class ExtractionPipeline {
                 let lastTime = reader.states[file]!.lastTime
                 for event in outputs[index].result.needsEarlierTime where outputs[index].result.events[event].time == nil {
                     outputs[index].result.events[event].time = lastTime
+                    if lastTime != nil { outputs[index].result.events[event].timeQuality = .estimated }
                 }
                 outputs[index].rendered = render(outputs[index].result.events)
             }

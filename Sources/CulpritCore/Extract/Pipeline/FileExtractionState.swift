@@ -23,6 +23,7 @@ public struct FileExtractionState: Sendable {
         }
         for index in result.needsEarlierTime where events[index].time == nil {
             events[index].time = lastTime
+            if lastTime != nil { events[index].timeQuality = .estimated }
         }
         advance(past: result)
         return events
