@@ -139,3 +139,42 @@ import Testing
         #expect(alone.stdout.contains("\"ts\":null,\"time_quality\":\"unknown\""), "\(alone.stdout)")
     }
 }
+
+@Suite struct InputAccountTests {
+    @Test func folderWithAMetricsCSVNamesItAsUnreadEverywhere() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("culprit-inputs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("adservice"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var csv = "timestamp,pod,cpu_cores,memory_working_set_bytes\n"
+        for minute in 0..<600 { csv += "2025-03-12T01:\(String(format: "%02d", minute % 60)):00Z,adservice-7c9f,0.41,\(300_000_000 + minute * 10_000)\n" }
+        try Data(csv.utf8).write(to: directory.appendingPathComponent("adservice/metrics.csv"))
+        try Data("# Counts\n\n| kind | n |\n|---|---|\n| out of memory | 3 |\n".utf8).write(to: directory.appendingPathComponent("COUNTS.md"))
+        try Data("2025-03-12T01:00:00Z INFO checkout started\n2025-03-12T01:05:00Z ERROR payment failed\n".utf8)
+            .write(to: directory.appendingPathComponent("checkout.log"))
+
+        let json = try CulpritBinary.run(["analyze", "--format", "json", directory.path])
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(json.stderr.contains("adservice/metrics.csv: 601 lines read, nothing recognised (looks like CSV metrics)"), "\(json.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
+        let inputs = try #require(document["inputs"] as? [[String: Any]])
+        let metrics = try #require(inputs.first { ($0["path"] as? String)?.hasSuffix("metrics.csv") == true })
+        #expect(metrics["events"] as? Int == 0)
+        #expect(metrics["lines"] as? Int == 601)
+        #expect(metrics["looks_like"] as? String == "CSV metrics")
+        let counts = try #require(inputs.first { ($0["path"] as? String)?.hasSuffix("COUNTS.md") == true })
+        #expect(counts["skipped"] as? String == "not a log (.md)")
+        #expect(!((document["anomalies"] as? [[String: Any]]) ?? []).contains { $0["kind"] as? String == "oom" })
+        for format in ["table", "markdown", "html"] {
+            let rendered = try CulpritBinary.run(["analyze", "--format", format, directory.path])
+            #expect(rendered.stdout.contains("recognised nothing in 1 of 2 files"), "\(format): \(rendered.stdout.prefix(600))")
+        }
+    }
+
+    @Test func onlyUnreadableInputsSayTheDataIsLackingNotHealthy() throws {
+        var csv = "time,cpu,memory\n"
+        for index in 0..<100 { csv += "\(index),0.5,\(index * 1000)\n" }
+        let result = try CulpritBinary.run(["analyze", "--format", "table", "-"], input: Data(csv.utf8))
+        #expect(!result.stdout.contains("No anomalies found"), "\(result.stdout)")
+        #expect(result.stdout.contains("cannot say whether anything is wrong"), "\(result.stdout)")
+    }
+}

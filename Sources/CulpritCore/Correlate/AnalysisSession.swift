@@ -32,7 +32,9 @@ public struct AnalysisSession {
             let bounds = window.resolve(anchorTime: span.end)
             if let message = TimeWindowSpec.emptyWindowMessage(since: bounds.since, until: bounds.until) { diagnostics.warn(message) }
         }
-        return (findings(from: aggregator), aggregator, pipeline)
+        var findings = findings(from: aggregator)
+        findings.inputs = pipeline.accounts
+        return (findings, aggregator, pipeline)
     }
 
     /// Analyses what `aggregator` holds, applying a window anchored on the last event if asked.

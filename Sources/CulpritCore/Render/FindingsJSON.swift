@@ -12,6 +12,7 @@ public enum FindingsJSON {
                          ("ref", .optional(entry.evidence?.ref.description))])
             })),
             ("events", .number(Double(findings.eventCount))),
+            ("inputs", .array(findings.inputs.map(input))),
         ])
     }
 
@@ -73,6 +74,17 @@ public enum FindingsJSON {
         guard case .object(var pairs) = self.anomaly(anomaly) else { return .null }
         for index in pairs.indices where pairs[index].0 == "start" { pairs[index].1 = .null }
         pairs.append(("time_quality", .string(TimeQuality.unknown.rawValue)))
+        return .object(pairs)
+    }
+
+    /// One input: `path`, `format`, `lines`, `events`, `undated`, and when it applies `skipped` and `looks_like`.
+    static func input(_ account: InputAccount) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("path", .string(account.path)), ("format", .string(account.format)), ("lines", .number(Double(account.lines))),
+            ("events", .number(Double(account.events))), ("undated", .number(Double(account.undated))),
+        ]
+        if let skipped = account.skipped { pairs.append(("skipped", .string(skipped))) }
+        if let looksLike = account.looksLike { pairs.append(("looks_like", .string(looksLike))) }
         return .object(pairs)
     }
 

@@ -59,6 +59,13 @@ public enum FindingsMarkdown {
     }
 
     static func summary(_ findings: Findings) -> String {
+        let notes = [InputNotes.unrecognised(findings), InputNotes.skipped(findings)].compactMap { $0 }
+        let suffix = notes.isEmpty ? "" : "\n\n" + notes.map { "> " + $0.prefix(1).uppercased() + $0.dropFirst() + "." }.joined(separator: "\n>\n")
+        if findings.lacksData { return InputNotes.lacksData.prefix(1).uppercased() + InputNotes.lacksData.dropFirst() + "." + suffix }
+        return verdictSummary(findings) + suffix
+    }
+
+    static func verdictSummary(_ findings: Findings) -> String {
         guard let top = findings.culprit else {
             if findings.anomalies.contains(where: \.preExisting) {
                 let services = Set(findings.anomalies.filter(\.preExisting).map(\.service)).sorted().joined(separator: ", ")

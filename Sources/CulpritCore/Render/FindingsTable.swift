@@ -18,6 +18,7 @@ public struct FindingsTable {
         if let window = findings.window {
             out += dim("window \(CivilTime.rfc3339(window.start)) – \(CivilTime.rfc3339(window.end)), \(findings.eventCount) events, \(findings.changes.count) changes") + "\n"
         }
+        for note in [InputNotes.unrecognised(findings), InputNotes.skipped(findings)].compactMap({ $0 }) { out += note + "\n" }
         out += "\n"
         if !findings.suspects.isEmpty {
             let rows = findings.suspects.prefix(suspectLimit).enumerated().map { index, suspect in
@@ -60,6 +61,7 @@ public struct FindingsTable {
     }
 
     func headline(_ findings: Findings) -> String {
+        if findings.lacksData { return bold(InputNotes.lacksData + ".") }
         guard let top = findings.suspects.first, top.verdict != .unlikely else {
             if findings.anomalies.contains(where: \.preExisting) {
                 return bold("No change explains the anomalies:") + " they were already under way when the logs begin."

@@ -124,6 +124,7 @@ final class ChunkExtractor {
         }
         if record.isOpen { finishRecord(chunk: chunk, into: &result) }
         result.lineCount = lineNumber
+        result.eventCount = result.events.count
         result.lastTime = timeBefore(chunk.count, in: chunk)
         for (index, hits) in matcher.limitHits.enumerated() where hits > 0 { result.patternsGaveUp[index] = hits }
         return result
