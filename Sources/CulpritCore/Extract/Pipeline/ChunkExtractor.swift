@@ -46,7 +46,7 @@ final class ChunkExtractor {
         self.settings = settings
         self.context = context
         let zone = ZoneResolver(zone: settings.zone)
-        decoder = LineDecoder(timestamps: TimestampParser(zone: zone, defaultYear: context.defaultYear, latestPlausible: context.latestPlausible))
+        decoder = LineDecoder(timestamps: context.timestampParser(zone: zone))
         matcher = PatternMatcher(patterns: settings.patterns)
         displayPath = Self.privateCopy(context.file.displayPath)
         pathService = Self.privateCopy(context.pathService)

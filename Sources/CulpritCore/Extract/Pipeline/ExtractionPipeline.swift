@@ -278,7 +278,8 @@ public final class ExtractionPipeline {
             return nil
         }
         let envelope = first.map(Self.detectEnvelope) ?? .text
-        let context = FileContext(file: file, envelope: envelope, settings: settings, yearReference: yearReference)
+        var context = FileContext(file: file, envelope: envelope, settings: settings, yearReference: yearReference)
+        if let first { context.anchorYears(firstChunk: first, settings: settings) }
         return (OpenFile(state: FileExtractionState(context: context, resume: file.resume), chunker: chunker, input: input), first)
     }
 

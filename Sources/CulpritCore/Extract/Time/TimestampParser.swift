@@ -17,11 +17,22 @@ public struct TimestampParser {
     /// Epoch seconds after which a year-less time is taken to be from the year before.
     public let latestPlausible: Int64
 
-    public init(zone: ZoneResolver, defaultYear: Int, latestPlausible: Int64) {
+    /// The file's first year-less time (epoch seconds), when known: every later
+    /// year-less time is placed in the year that puts it within a month before
+    /// and eleven months after it, so a file's time runs forward through a
+    /// Dec → Jan rollover and never jumps back a year mid-file.
+    public var yearAnchor: Int64?
+
+    public init(zone: ZoneResolver, defaultYear: Int, latestPlausible: Int64, yearAnchor: Int64? = nil) {
         self.zone = zone
         self.defaultYear = defaultYear
         self.latestPlausible = latestPlausible
+        self.yearAnchor = yearAnchor
     }
+
+    /// How far before the anchor a year-less time may fall (lines out of order) and how far after it (the file's span).
+    static let anchorSlackBefore: Int64 = 31 * 86_400
+    static let anchorSpanAfter: Int64 = 335 * 86_400
 
     // MARK: - Scanning
 
@@ -186,14 +197,21 @@ public struct TimestampParser {
     ) -> ParsedTime? {
         var chosenYear = year ?? defaultYear
         guard Self.valid(year: chosenYear, month: month, day: day == 29 && month == 2 ? 28 : day) else { return nil }
-        var local = CivilTime.epochSeconds(year: chosenYear, month: month, day: day, hour: clock.hour, minute: clock.minute, second: clock.second)
-        var utc = zone.utcSeconds(fromLocal: local)
-        if year == nil, utc > latestPlausible + 86_400 {
-            chosenYear -= 1
-            local = CivilTime.epochSeconds(year: chosenYear, month: month, day: day, hour: clock.hour, minute: clock.minute, second: clock.second)
-            utc = zone.utcSeconds(fromLocal: local)
+        func utcSeconds(_ year: Int) -> Int64 {
+            zone.utcSeconds(fromLocal: CivilTime.epochSeconds(year: year, month: month, day: day, hour: clock.hour, minute: clock.minute, second: clock.second))
         }
-        return ParsedTime(micros: utc * 1_000_000 + micros, start: start, end: end)
+        var utc = utcSeconds(chosenYear)
+        if year == nil, let anchor = yearAnchor {
+            let anchorDay = anchor >= 0 ? anchor / 86_400 : (anchor - 86_399) / 86_400
+            chosenYear = CivilTime.civilFromDays(Int(anchorDay)).year
+            utc = utcSeconds(chosenYear)
+            if utc < anchor - Self.anchorSlackBefore { chosenYear += 1; utc = utcSeconds(chosenYear) }
+            else if utc > anchor + Self.anchorSpanAfter { chosenYear -= 1; utc = utcSeconds(chosenYear) }
+        } else if year == nil, utc > latestPlausible + 86_400 {
+            chosenYear -= 1
+            utc = utcSeconds(chosenYear)
+        }
+        return ParsedTime(micros: utc * 1_000_000 + micros, start: start, end: end, yearInferred: year == nil)
     }
 
     // MARK: - Epoch numbers
