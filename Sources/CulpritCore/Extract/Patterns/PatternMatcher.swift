@@ -84,6 +84,7 @@ final class PatternMatcher {
         // definition (strings, examples) per record would cost a retain per field.
         if let level = pattern.level {
             guard let severity = subject.severity, severity.rawValue <= level.rawValue else { return nil }
+            if pattern.levelOnly, severity != level { return nil }
         }
         var draft = EventDraft(kind: pattern.kind, pattern: pattern)
         if let regex = pattern.regexHandle {
