@@ -29,7 +29,10 @@ public struct FileContext: Sendable {
     /// Whether the path names a service (not a system-wide log like `syslog` or `messages`).
     public var pathNamesService: Bool { !Self.systemLogNames.contains(pathService.lowercased()) }
 
-    static let systemLogNames: Set<String> = ["syslog", "messages", "kern", "kernel", "dmesg", "journal", "daemon", "stdin", "user", "system"]
+    /// Logs of the machine or of the node agents, which speak about many services
+    /// (kubelet's OOM kill names the container it killed).
+    static let systemLogNames: Set<String> = ["syslog", "messages", "kern", "kernel", "dmesg", "journal", "daemon", "stdin", "user", "system",
+                                              "kubelet", "containerd", "dockerd", "docker", "crio", "kube-proxy", "events"]
 
     /// A `--service` rule that names this file's service, overriding the lines.
     public var overrideService: String?

@@ -3,7 +3,7 @@
 /// `pattern`, `ref`), then extras scripts may use: `status` and `duration` for
 /// requests, `limit` for memory, `level`, and `line` (the record's first line);
 /// `time_quality` (`estimated`/`unknown`) right after `ts` when the record's own
-/// line had no time.
+/// line had no time; `dependency` when an error is about another system.
 public enum EventNDJSON {
     /// The events' NDJSON in a writer, for a sink to write out without copying it.
     public static func render(_ events: [LogEvent]) -> JSONByteWriter {
@@ -62,6 +62,10 @@ public enum EventNDJSON {
         if let limit = event.pointee.limit {
             writer.raw(",\"limit\":")
             writer.number(limit)
+        }
+        if let dependency = event.pointee.dependency {
+            writer.raw(",\"dependency\":")
+            writer.string(dependency)
         }
         if let severity = event.pointee.severity {
             writer.raw(",\"level\":")

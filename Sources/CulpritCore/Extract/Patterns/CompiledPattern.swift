@@ -9,6 +9,7 @@ final class CompiledPattern: Sendable {
     let fallback: Bool
     let level: Severity?
     let levelOnly: Bool
+    let dependency: String?
     /// The regex runs on the raw line (`applies_to: line`), not the message.
     let matchesRawLine: Bool
     let regex: CompiledRegex?
@@ -29,6 +30,7 @@ final class CompiledPattern: Sendable {
         fallback = definition.fallback
         level = definition.level
         levelOnly = definition.levelOnly
+        dependency = definition.dependency
         matchesRawLine = definition.subject == .line
         regex = try definition.regex.map { source throws(RegexCompileError) in try CompiledRegex(source) }
         regexHandle = regex.map { .passUnretained($0) }

@@ -102,6 +102,7 @@ final class PatternMatcher {
         if let field = pattern.field {
             guard fillFromField(&draft, field: field, fields: subject.fields, pattern: pattern) else { return nil }
         }
+        if draft.dependency == nil, let dependency = pattern.dependency { draft.dependency = dependency }
         return draft.withPlausibleValues()
     }
 
@@ -115,6 +116,8 @@ final class PatternMatcher {
         if let service = word(.service) { draft.service = service }
         if let version = word(.version) { draft.version = version }
         if let host = word(.host) { draft.host = host }
+        if let dependency = word(.dependency) { draft.dependency = dependency }
+        if let product = word(.product) { draft.product = product }
         if let status = capture(.status) { draft.status = ByteNumber.integer(status) }
         if let duration = capture(.duration).flatMap(ByteNumber.decimal) {
             let unit = word(.durationUnit)
@@ -224,6 +227,8 @@ final class PatternMatcher {
     func requestDuration(in fields: RecordFields) -> Double? {
         for (key, value) in fields.entries {
             guard Self.isDurationFieldName(key), let number = value.number else { continue }
+            // Elastic Common Schema: `event.duration` is nanoseconds, whatever its size.
+            if key == "event.duration" { return number / 1e9 }
             if let perUnit = UnitConversion.durationSuffix(ofField: key).flatMap({ UnitConversion.seconds($0) }) {
                 return number * perUnit
             }

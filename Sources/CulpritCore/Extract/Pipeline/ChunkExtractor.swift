@@ -176,11 +176,25 @@ final class ChunkExtractor {
 
     @inline(__always)
     private func event(from draft: EventDraft, head: DecodedLine, time: Int64?, ref: SourceRef, excerpt: String) -> LogEvent {
-        LogEvent(
+        var event = LogEvent(
             time: time, service: serviceName(draft: draft, head: head), host: draft.host ?? head.host, kind: draft.kind,
             value: draft.value, unit: draft.unit, version: draft.version ?? head.version, patternID: patternID(draft.pattern), ref: ref,
             status: draft.status, duration: draft.duration, limit: draft.limit, severity: head.severity, excerpt: excerpt
         )
+        event.dependency = draft.dependency
+        if let product = draft.product, draft.version != nil, !Self.names(event.service, product: product) {
+            // `Starting gunicorn 27.0.1` in auth-service's log is gunicorn's version, not auth-service's.
+            event.version = head.version
+        }
+        return event
+    }
+
+    /// Whether a product a start line names is the service itself (`PostgreSQL`
+    /// in postgres's log) rather than a server, framework or runtime it runs on.
+    static func names(_ service: String, product: String) -> Bool {
+        let service = service.lowercased(), product = product.lowercased()
+        guard product.count >= 3, service.count >= 3 else { return service == product }
+        return service.contains(product) || product.contains(service)
     }
 
     /// Who an event is about: a pattern's `service` capture first (a deploy line
