@@ -100,6 +100,17 @@ import Testing
         #expect(!found.contains { $0.kind == .memory || $0.kind == .oom || $0.kind == .error }, "\(found.map { ($0.kind, $0.patternID) })")
     }
 
+    @Test func severalMemoryFiguresGiveTheResidentOneWhateverTheirOrder() throws {
+        // pino's process.memoryUsage() fields, as real Node runs print them.
+        for line in [#"{"level":30,"time":1741745702123,"msg":"mem","heapUsed":6169824,"rss":50515968}"#,
+                     #"{"level":30,"time":1741745702123,"msg":"mem","rss":50515968,"heapUsed":6169824}"#] {
+            let event = try #require(try events(of: line).first { $0.kind == .memory })
+            #expect(event.value == 50_515_968)
+        }
+        let heapOnly = try #require(try events(of: #"{"time":"2025-03-12T03:15:02Z","msg":"stats","heap_used_bytes":123456789}"#).first)
+        #expect(heapOnly.value == 123_456_789)
+    }
+
     @Test func ecsEventDurationIsNanoseconds() throws {
         let line = #"{"@timestamp":"2025-03-12T03:15:02.123Z","log.level":"info","message":"request done","event.duration":500000,"http.response.status_code":200}"#
         let event = try #require(try events(of: line).first { $0.kind == .http })

@@ -176,13 +176,12 @@ final class PatternMatcher {
     }
 
     private func fillFromField(_ draft: inout EventDraft, field: CompiledRegex, fields: RecordFields, pattern: CompiledPattern) -> Bool {
+        if draft.kind == .memory || draft.kind == .oom { return fillMemoryFromFields(&draft, field: field, fields: fields, pattern: pattern) }
         for (key, value) in fields.entries {
             guard fieldNameMatches(key, field), let number = value.number else { continue }
             switch draft.kind {
             case .memory, .oom:
-                let perUnit = UnitConversion.unitSuffix(ofField: key).flatMap { UnitConversion.bytes($0) } ?? pattern.defaultBytesPerUnit
-                draft.value = number * perUnit
-                draft.unit = .bytes
+                break // read by fillMemoryFromFields above
             case .gc, .latency:
                 let perUnit = UnitConversion.durationSuffix(ofField: key).flatMap { UnitConversion.seconds($0) } ?? pattern.defaultSecondsPerUnit ?? 1
                 draft.duration = number * perUnit
@@ -200,6 +199,32 @@ final class PatternMatcher {
             return true
         }
         return false
+    }
+
+    /// One record with several memory figures (pino's `rss` and `heapUsed`, a
+    /// `memory` object with `rss` and `heap`) gives one series, the same way for
+    /// every runtime: the process's resident memory (rss, resident, working set)
+    /// when the record has it — it is what an OOM killer and a cgroup limit
+    /// measure — else the first heap or memory-used figure, in record order.
+    private func fillMemoryFromFields(_ draft: inout EventDraft, field: CompiledRegex, fields: RecordFields, pattern: CompiledPattern) -> Bool {
+        var chosen: (bytes: Double, resident: Bool)?
+        for (key, value) in fields.entries {
+            guard fieldNameMatches(key, field), let number = value.number else { continue }
+            let perUnit = UnitConversion.unitSuffix(ofField: key).flatMap { UnitConversion.bytes($0) } ?? pattern.defaultBytesPerUnit
+            let resident = Self.namesResidentMemory(key)
+            if chosen == nil || (resident && chosen?.resident == false) { chosen = (number * perUnit, resident) }
+            if resident { break }
+        }
+        guard let chosen else { return false }
+        draft.value = chosen.bytes
+        draft.unit = .bytes
+        return true
+    }
+
+    /// `rss`, `memory.rss`, `resident_memory_bytes`, `workingSet`: the process's resident memory.
+    static func namesResidentMemory(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        return lowered.contains("rss") || lowered.contains("resident") || lowered.contains("working")
     }
 
     /// `duration_ms`, `latency`, `elapsed`, `request_time`, `took`, `rt`, `responseTime`: checked on bytes.
