@@ -10,7 +10,7 @@ public enum FindingsMarkdown {
             out += "**Impact window:** \(CivilTime.displayUTC(impact.start)) to \(impact.end.map(CivilTime.displayUTC) ?? "still ongoing at the end of the logs") (UTC)\n\n"
         }
         if let window = findings.window {
-            out += "Logs analysed: \(CivilTime.displayUTC(window.start)) to \(CivilTime.displayUTC(window.end)) UTC, \(findings.eventCount) events, \(findings.changes.count) changes.\n\n"
+            out += "Logs analysed: \(CivilTime.displayUTC(window.start)) to \(CivilTime.displayUTC(window.end)) UTC, \(InputNotes.count(findings.eventCount, "event")), \(InputNotes.count(findings.changes.count, "change")).\n\n"
         }
         out += "## Suspects\n\n"
         if findings.suspects.isEmpty {
@@ -24,9 +24,10 @@ public enum FindingsMarkdown {
             for suspect in findings.suspects.prefix(3) where suspect.verdict != .unlikely {
                 out += "### \(suspect.change.service) \(suspect.change.version ?? "") (\(suspect.change.kind.rawValue), \(suspect.verdict.rawValue))\n\n"
                 for item in suspect.evidence {
-                    let mark = item.weight > 0 ? "✅" : item.weight < 0 ? "❌" : "•"
+                    // A neutral item (the change itself) is a plain bullet: no "- •".
+                    let mark = item.weight > 0 ? "✅ " : item.weight < 0 ? "❌ " : ""
                     let refs = item.refs.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
-                    out += "- \(mark) \(item.summary)\(refs.isEmpty ? "" : " — " + refs)\n"
+                    out += "- \(mark)\(item.summary)\(refs.isEmpty ? "" : " — " + refs)\n"
                 }
                 out += "\n"
             }

@@ -16,7 +16,7 @@ public struct FindingsTable {
     public func render(_ findings: Findings) -> String {
         var out = headline(findings) + "\n"
         if let window = findings.window {
-            out += dim("window \(CivilTime.rfc3339(window.start)) – \(CivilTime.rfc3339(window.end)), \(findings.eventCount) events, \(findings.changes.count) changes") + "\n"
+            out += dim("window \(CivilTime.rfc3339(window.start)) – \(CivilTime.rfc3339(window.end)), \(InputNotes.count(findings.eventCount, "event")), \(InputNotes.count(findings.changes.count, "change"))") + "\n"
         }
         for note in [InputNotes.unrecognised(findings), InputNotes.skipped(findings)].compactMap({ $0 }) { out += note + "\n" }
         out += "\n"
