@@ -31,6 +31,9 @@ final class LogWriter {
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     }
 
+    /// Goes on at the end of the file, as an O_APPEND writer does after its file was truncated.
+    func appendAtEnd() { handle.seekToEndOfFile() }
+
     func close() { try? handle.close() }
 }
 
@@ -97,12 +100,7 @@ func lines(from changes: [FileFollower.Change]) -> [String] {
         for _ in 0..<3 {
             writer.write(50)
             seen += lines(from: follower.poll())
-            // logrotate's copytruncate: copy, then empty the file in place; the writer appends (O_APPEND-like).
-            try FileManager.default.copyItem(atPath: path, toPath: path + ".\(restarts)")
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            try handle.truncate(atOffset: 0)
-            try handle.close()
-            try writer.reopen()
+            try copyTruncate(path, to: path + ".\(restarts)", writer: writer)
             writer.write(20)
             let changes = follower.poll()
             restarts += changes.filter { if case .restarted = $0 { return true } else { return false } }.count
@@ -111,6 +109,54 @@ func lines(from changes: [FileFollower.Change]) -> [String] {
         writer.close()
         #expect(restarts == 3)
         #expect(seen == (1..<writer.next).map { "line \($0)" })
+    }
+
+    /// logrotate's copytruncate: copy beside, then empty in place; the writer appends (O_APPEND-like).
+    func copyTruncate(_ path: String, to copy: String, writer: LogWriter) throws {
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 0)
+        try handle.close()
+        writer.appendAtEnd()
+    }
+
+    @Test func linesWrittenSinceTheLastPollBeforeACopyTruncateAreReadFromTheCopy() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        let writer = try LogWriter(path: path)
+        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false)
+        var seen = [String]()
+        for round in 1...4 {
+            writer.write(50)
+            seen += lines(from: follower.poll())
+            writer.write(30)
+            writer.writePartial("half a li")
+            try copyTruncate(path, to: path + ".\(round)", writer: writer)
+            writer.write(20)
+            seen += lines(from: follower.poll())
+        }
+        writer.close()
+        let numbered = seen.filter { !$0.hasPrefix("half") }
+        let missing = Set((1..<writer.next).map { "line \($0)" }).subtracting(numbered)
+        #expect(numbered == (1..<writer.next).map { "line \($0)" }, "\(numbered.count) lines, missing \(missing.count): \(missing.sorted().prefix(5))")
+        // Each copy ends in the half line written before it; it is handed on once, as a line.
+        #expect(seen.filter { $0.hasPrefix("half") } == Array(repeating: "half a li", count: 4))
+    }
+
+    @Test func aTruncatedFileThatGrewPastTheOldOffsetIsReadAgainFromTheTop() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        let writer = try LogWriter(path: path)
+        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false)
+        writer.write(20)
+        var seen = lines(from: follower.poll())
+        try copyTruncate(path, to: path + ".1", writer: writer)
+        writer.write(200)
+        seen += lines(from: follower.poll())
+        writer.close()
+        #expect(seen == (1..<writer.next).map { "line \($0)" }, "\(seen.count) lines read, first after the truncation: \(seen.dropFirst(20).first ?? "none")")
     }
 
     @Test func startingAtTheEndSkipsWhatWasThere() throws {
