@@ -69,7 +69,8 @@ func lines(from changes: [FileFollower.Change]) -> [String] {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/app.log"
         let writer = try LogWriter(path: path)
-        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false)
+        // No wait for the renamed file to be quiet: each poll that finds it not grown takes the new file.
+        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false, drainQuiet: .zero, drainLimit: .seconds(60))
         var seen = [String]()
         for round in 0..<5 {
             writer.write(100)
@@ -87,6 +88,28 @@ func lines(from changes: [FileFollower.Change]) -> [String] {
         seen += lines(from: follower.poll())
         writer.close()
         #expect(seen == (1..<writer.next).map { "line \($0)" })
+    }
+
+    @Test func linesTheWriterAddsToTheRenamedFileBeforeItReopensAreRead() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        let writer = try LogWriter(path: path)
+        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false)
+        writer.write(10)
+        var seen = lines(from: follower.poll())
+        // logrotate's create: rename, a new empty app.log, then the signal that makes the writer reopen.
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        seen += lines(from: follower.poll())
+        writer.write(3)
+        seen += lines(from: follower.poll())
+        try writer.reopen()
+        writer.write(2)
+        Thread.sleep(forTimeInterval: 0.3)
+        seen += lines(from: follower.poll())
+        writer.close()
+        #expect(seen == (1...15).map { "line \($0)" })
     }
 
     @Test func copyTruncateStartsAgainFromTheTop() throws {

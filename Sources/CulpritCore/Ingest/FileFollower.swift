@@ -2,8 +2,10 @@
 /// newline of a partial last line, and survives rotation. No line is lost or
 /// read twice:
 /// - rename rotation (the path names another file): the old file is read
-///   while it still grows (its writer goes on until it reopens), then to its
-///   end, before the new one is read from its start;
+///   until it has been quiet for `drainQuiet` (its writer goes on until it
+///   reopens: logrotate's `create` makes the new file before the postrotate
+///   signal reaches the writer), at most `drainLimit`, then to its end, before
+///   the new one is read from its start;
 /// - copytruncate (the file emptied in place): what was not yet read is taken
 ///   from the copy beside it, then the file is read again from its start
 ///   (see `FollowedFile`).
@@ -11,11 +13,12 @@ public struct FileFollower {
     public let path: String
     public let displayPath: String
     private var file: FollowedFile?
-    /// Polls in a row that found the path naming another file while the old one still grew.
-    private var pollsSinceReplaced = 0
-
-    /// Polls a renamed file is still read for while it grows before the new file is taken (2 s at the default 200 ms).
-    static let drainPolls = 10
+    /// How long a renamed file must stop growing before the new file is taken.
+    let drainQuiet: Duration
+    /// How long a renamed file that keeps growing is read before the new file is taken all the same.
+    let drainLimit: Duration
+    /// When the path was first seen naming another file, and when the old one last grew since.
+    private var replaced: (since: ContinuousClock.Instant, lastGrowth: ContinuousClock.Instant)?
 
     /// What one poll found.
     public enum Change {
@@ -27,8 +30,14 @@ public struct FileFollower {
 
     /// Opens `path` if it exists; reading starts at its beginning, or at its end with `fromEnd`.
     public init(path: String, displayPath: String, fromEnd: Bool) {
+        self.init(path: path, displayPath: displayPath, fromEnd: fromEnd, drainQuiet: .milliseconds(250), drainLimit: .seconds(5))
+    }
+
+    init(path: String, displayPath: String, fromEnd: Bool, drainQuiet: Duration, drainLimit: Duration) {
         self.path = path
         self.displayPath = displayPath
+        self.drainQuiet = drainQuiet
+        self.drainLimit = drainLimit
         file = FollowedFile(path: path, fromEnd: fromEnd)
     }
 
@@ -47,15 +56,17 @@ public struct FileFollower {
         }
         changes += file!.poll()
         guard let named = FileStatus(path: path), named.inode != file!.identity.inode else {
-            pollsSinceReplaced = 0
+            replaced = nil
             return changes
         }
-        if file!.grew, pollsSinceReplaced < Self.drainPolls {
-            pollsSinceReplaced += 1
-            return changes
-        }
+        let now = ContinuousClock.now
+        var drain = replaced ?? (now, now)
+        if file!.grew { drain.lastGrowth = now }
+        replaced = drain
+        let quiet = !file!.grew && now - drain.lastGrowth >= drainQuiet
+        guard quiet || now - drain.since >= drainLimit else { return changes }
         changes += file!.finish()
-        pollsSinceReplaced = 0
+        replaced = nil
         file = FollowedFile(path: path, fromEnd: false)
         if file != nil {
             changes.append(.restarted)
