@@ -17,20 +17,21 @@ import Testing
     @Test func checkpointsSurviveTheRoundTripWhateverThePath() throws {
         let gzip = FileCheckpoint(path: "app.log.2.gz", identity: checkpoint.identity, size: 9, isGzip: true,
                                   resume: ResumePoint(offset: 70, lines: 3, lastTime: nil))
-        let text = CheckpointFile.encode([checkpoint, gzip], generation: "9f86d081")
+        let text = CheckpointFile.encode([checkpoint, gzip], generation: "9f86d081", runStarted: 1_741_741_200_000_000_000)
         #expect(text.split(separator: "\n").count == 3)
         let decoded = try CheckpointFile.decode(text)
         #expect(decoded.checkpoints == [checkpoint, gzip])
         #expect(decoded.generation == "9f86d081")
+        #expect(decoded.runStarted == 1_741_741_200_000_000_000)
     }
 
     @Test func aDamagedLineIsReportedWithItsNumber() {
-        let text = CheckpointFile.encode([checkpoint], generation: "1") + "2049 99 zz 1024 1 plain 1 1 - app.log\n"
+        let text = CheckpointFile.encode([checkpoint], generation: "1", runStarted: 0) + "2049 99 zz 1024 1 plain 1 1 - app.log\n"
         #expect(throws: CheckpointFile.FormatError.self) { try CheckpointFile.decode(text) }
         do { _ = try CheckpointFile.decode(text) } catch { #expect(error.line == 3) }
-        let negative = CheckpointFile.encode([checkpoint], generation: "1").replacingOccurrences(of: " 812 ", with: " -812 ")
+        let negative = CheckpointFile.encode([checkpoint], generation: "1", runStarted: 0).replacingOccurrences(of: " 812 ", with: " -812 ")
         #expect(throws: CheckpointFile.FormatError.self) { try CheckpointFile.decode(negative) }
-        let huge = CheckpointFile.encode([checkpoint], generation: "1").replacingOccurrences(of: " 52341 plain", with: " 99999999999999999999 plain")
+        let huge = CheckpointFile.encode([checkpoint], generation: "1", runStarted: 0).replacingOccurrences(of: " 52341 plain", with: " 99999999999999999999 plain")
         #expect(throws: CheckpointFile.FormatError.self) { try CheckpointFile.decode(huge) }
     }
 

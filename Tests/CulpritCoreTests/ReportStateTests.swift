@@ -125,6 +125,69 @@ import Testing
         #expect(try run([file], state: &state).isEmpty)
     }
 
+    @Test(arguments: [false, true])
+    func fileGivenByPathReadsEveryFileRotatedOutBetweenTwoRuns(copyTruncate usesCopies: Bool) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        try heapLines(1...30).write(to: URL(fileURLWithPath: path))
+        var state = ReportState()
+        let file = InputFile(openPath: path, displayPath: "app.log")
+        #expect(try run([file], state: &state).count == 30)
+        try append(heapLines(31...32), to: path)
+        // Two rotations before the next run: app.log.2 holds the checkpoint's rest, app.log.1 a whole file.
+        for (generation, lines) in [(1, 33...36), (2, 37...38)] {
+            if generation == 2 { try FileManager.default.moveItem(atPath: path + ".1", toPath: path + ".2") }
+            if usesCopies {
+                try copyTruncate(path, to: path + ".1")
+                try append(heapLines(lines), to: path)
+            } else {
+                try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+                try heapLines(lines).write(to: URL(fileURLWithPath: path))
+            }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        let events = try run([file], state: &state)
+        #expect(events.map(\.ref.description) == ["app.log.2:31", "app.log.2:32", "app.log.1:1", "app.log.1:2", "app.log.1:3", "app.log.1:4",
+                                                   "app.log:1", "app.log:2"])
+        #expect(try run([file], state: &state).isEmpty)
+    }
+
+    @Test func linesAddedToARotatedFileAfterTheRunThatFinishedItAreReadNextTime() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        try heapLines(1...30).write(to: URL(fileURLWithPath: path))
+        var state = ReportState()
+        let file = InputFile(openPath: path, displayPath: "app.log")
+        #expect(try run([file], state: &state).count == 30)
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+        try heapLines(33...33).write(to: URL(fileURLWithPath: path))
+        try append(heapLines(31...31), to: path + ".1")
+        #expect(try run([file], state: &state).map(\.ref.description) == ["app.log.1:31", "app.log:1"])
+        // The writer had not reopened yet: one more line went to the renamed file.
+        try append(heapLines(32...32), to: path + ".1")
+        #expect(try run([file], state: &state).map(\.ref.description) == ["app.log.1:32"])
+        #expect(try run([file], state: &state).isEmpty)
+    }
+
+    @Test func aFileEmptyAtTheLastRunStillHasItsCopyReadAfterCopyTruncate() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        try Data().write(to: URL(fileURLWithPath: path))
+        var state = ReportState()
+        let file = InputFile(openPath: path, displayPath: "app.log")
+        #expect(try run([file], state: &state).isEmpty)
+        // Nothing to fingerprint last time: the copy is known as a file rotated out since.
+        Thread.sleep(forTimeInterval: 0.01)
+        try append(heapLines(1...3), to: path)
+        try copyTruncate(path, to: path + ".1")
+        try append(heapLines(4...4), to: path)
+        #expect(try run([file], state: &state).map(\.ref.description) == ["app.log.1:1", "app.log.1:2", "app.log.1:3", "app.log:1"])
+        #expect(try run([file], state: &state).isEmpty)
+    }
+
     @Test func savingWhereNoFileCanBeWrittenFailsWithOneHumanLine() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

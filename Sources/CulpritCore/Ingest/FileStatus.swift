@@ -34,4 +34,12 @@ struct FileStatus {
         links = UInt64(status.st_nlink)
         isRegular = status.st_mode & S_IFMT == S_IFREG
     }
+
+    /// The wall-clock time now, in nanoseconds since the epoch (as `modified` counts).
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        let (seconds, overflow) = Int64(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? .max : seconds + Int64(time.tv_nsec)
+    }
 }

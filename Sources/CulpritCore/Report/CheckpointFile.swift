@@ -5,7 +5,7 @@ import Foundation
 /// can be inspected with `cat`:
 ///
 /// ```
-/// culprit-checkpoints 1 generation=9f86d081884c7d65
+/// culprit-checkpoints 1 generation=9f86d081884c7d65 started=1741741200000000000
 /// 2049 1234567 cbf29ce484222325 1024 52341 plain 52341 812 1741741200000000 /var/log/app/app.log
 /// ```
 ///
@@ -13,15 +13,16 @@ import Foundation
 /// `plain` or `gzip`, resume offset, lines before it, last event time in µs
 /// (`-` when none), and the path to the end of the line (`\\` and `\n` escaped).
 /// `generation` matches the aggregates saved with it, so a state half-written
-/// by a run that died is not taken for a whole one.
+/// by a run that died is not taken for a whole one; `started` is when that run
+/// began (ns since the epoch).
 public enum CheckpointFile {
     public static let fileName = "checkpoints"
     public static let formatName = "culprit-checkpoints"
     public static let formatVersion = 1
 
-    /// The text of `checkpoints` under `generation`.
-    public static func encode(_ checkpoints: [FileCheckpoint], generation: String) -> String {
-        var text = "\(formatName) \(formatVersion) generation=\(generation)\n"
+    /// The text of `checkpoints` under `generation`, for a run that began at `runStarted`.
+    public static func encode(_ checkpoints: [FileCheckpoint], generation: String, runStarted: Int64) -> String {
+        var text = "\(formatName) \(formatVersion) generation=\(generation) started=\(runStarted)\n"
         for checkpoint in checkpoints {
             let identity = checkpoint.identity
             let fields: [String] = [
@@ -41,21 +42,24 @@ public enum CheckpointFile {
         public var reason: String
     }
 
-    /// The checkpoints in `text` and the generation they belong to.
-    public static func decode(_ text: String) throws(FormatError) -> (checkpoints: [FileCheckpoint], generation: String) {
+    /// The checkpoints in `text`, the generation they belong to and when their run began.
+    public static func decode(_ text: String) throws(FormatError) -> (checkpoints: [FileCheckpoint], generation: String, runStarted: Int64) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
         guard let header = lines.first else { throw FormatError(line: 1, reason: "empty") }
         let parts = header.split(separator: " ")
-        guard parts.count == 3, parts[0] == formatName else { throw FormatError(line: 1, reason: "not a culprit checkpoints file") }
+        guard parts.count == 4, parts[0] == formatName else { throw FormatError(line: 1, reason: "not a culprit checkpoints file") }
         guard parts[1] == String(formatVersion) else { throw FormatError(line: 1, reason: "format version \(parts[1]), not \(formatVersion)") }
         guard parts[2].hasPrefix("generation="), parts[2].count > "generation=".count else { throw FormatError(line: 1, reason: "no generation") }
+        guard parts[3].hasPrefix("started="), let started = Int64(parts[3].dropFirst("started=".count)) else {
+            throw FormatError(line: 1, reason: "no start time")
+        }
         var checkpoints = [FileCheckpoint]()
         for (index, line) in lines.enumerated().dropFirst() {
             guard let checkpoint = parse(line) else { throw FormatError(line: index + 1, reason: "not a checkpoint line") }
             checkpoints.append(checkpoint)
         }
-        return (checkpoints, String(parts[2].dropFirst("generation=".count)))
+        return (checkpoints, String(parts[2].dropFirst("generation=".count)), started)
     }
 
     /// One checkpoint line, nil unless every field is present and in range.

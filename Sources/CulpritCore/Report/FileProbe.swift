@@ -9,8 +9,9 @@ struct FileProbe {
     let descriptor: Int32
     let identity: FileIdentity
     let size: Int64
-    /// Modification time in epoch seconds.
+    /// Modification time in nanoseconds since the epoch.
     let modified: Int64
+    let isGzip: Bool
 
     init?(path: String) {
         let opened = open(path, O_RDONLY | O_CLOEXEC)
@@ -22,7 +23,8 @@ struct FileProbe {
         descriptor = opened
         self.identity = identity
         size = status.size
-        modified = status.modified / 1_000_000_000
+        modified = status.modified
+        isGzip = FileIdentity.head(of: opened, length: 2) == [0x1F, 0x8B]
     }
 
     func close() { closeFile(descriptor) }

@@ -17,6 +17,11 @@ public struct ReportState: Sendable {
     /// From `plan` to `record`: checkpoints that hold whatever this run reads
     /// (files left unchanged, copies of content read, and where a file read will resume).
     var carried: [FileCheckpoint] = []
+    /// When the run that recorded these checkpoints began (ns since the epoch):
+    /// files rotated out beside a file given by path after that are new.
+    public var previousRunStarted: Int64?
+    /// From `plan` to `record`: when this run began.
+    var runStarted: Int64?
 
     public init() {}
 
@@ -56,13 +61,14 @@ public struct ReportState: Sendable {
             return (ReportState(), "\(checkpointsPath): missing or unreadable" + again)
         }
         do throws(CheckpointFile.FormatError) {
-            let (checkpoints, generation) = try CheckpointFile.decode(text)
+            let (checkpoints, generation, started) = try CheckpointFile.decode(text)
             guard generation == aggregates.generation else {
                 return (ReportState(), "\(checkpointsPath): written by another run than \(fileName) (one was interrupted while saving)" + again)
             }
             var state = ReportState()
             state.files = checkpoints
             state.aggregator = aggregates.aggregator
+            state.previousRunStarted = started
             return (state, nil)
         } catch {
             return (ReportState(), "\(checkpointsPath):\(error.line): \(error.reason)" + again)
@@ -83,105 +89,8 @@ public struct ReportState: Sendable {
         }
         let store = StateDirectory(path: directory)
         try store.write(Array(data), to: Self.fileName)
-        try store.write(Array(CheckpointFile.encode(files, generation: generation).utf8), to: CheckpointFile.fileName)
-    }
-
-    /// The files to read this run, each with a resume point when a checkpoint
-    /// holds part of it. A checkpoint goes on in the file with its inode that
-    /// still begins with its first bytes and is not shorter (wherever rotation
-    /// renamed it), else in a copy of it (copytruncate), else in such a file
-    /// found beside the path it was read at (rotation of a file given by path):
-    /// that file is read from the checkpoint, before the files given. A copy of
-    /// content that goes on in its own file is not read; files with nothing new
-    /// (unchanged gzip, nothing appended) are left out.
-    public mutating func plan(_ inputs: [InputFile]) -> (read: [InputFile], unchanged: Int) {
-        plannedIdentities = [:]
-        carried = []
-        var byInode = [FileIdentity.Inode: FileCheckpoint]()
-        for checkpoint in files { byInode[checkpoint.identity.inode] = checkpoint }
-        var continued = Set<FileIdentity.Inode>()
-        var decisions = [ReadDecision?](repeating: nil, count: inputs.count)
-        var probes = [FileProbe?](repeating: nil, count: inputs.count)
-        defer { for probe in probes { probe?.close() } }
-        for (index, file) in inputs.enumerated() where !file.isStandardInput {
-            guard let probe = FileProbe(path: file.openPath) else { continue }
-            probes[index] = probe
-            plannedIdentities[file.openPath] = probe.identity
-            if let checkpoint = byInode[probe.identity.inode], checkpoint.isContinued(byFileAt: probe.descriptor, size: probe.size) {
-                continued.insert(checkpoint.identity.inode)
-                decisions[index] = carry(checkpoint, into: file, probe: probe)
-            }
-        }
-        for (index, file) in inputs.enumerated() where decisions[index] == nil {
-            guard let probe = probes[index] else { continue }
-            let copied = files.filter {
-                !$0.isGzip && $0.identity.inode != probe.identity.inode && $0.identity.isBeginning(ofFileAt: probe.descriptor, size: probe.size)
-            }
-            if let checkpoint = copied.first(where: { !continued.contains($0.identity.inode) && $0.isContinued(byFileAt: probe.descriptor, size: probe.size) }) {
-                continued.insert(checkpoint.identity.inode)
-                decisions[index] = carry(checkpoint, into: file, probe: probe)
-            } else if !copied.isEmpty {
-                // A copy of content read in its own file: nothing in it is new.
-                carried.append(FileCheckpoint(path: file.openPath, identity: probe.identity, size: probe.size, isGzip: false,
-                                              resume: ResumePoint(offset: probe.size, lines: 0, lastTime: nil)))
-                decisions[index] = .unchanged
-            }
-        }
-        let inputInodes = Set(probes.compactMap { $0?.identity.inode })
-        var successors = [String: [InputFile]]()
-        for checkpoint in files where !checkpoint.isGzip && !continued.contains(checkpoint.identity.inode) {
-            guard let (file, probe) = successor(of: checkpoint, excluding: inputInodes, inputs: inputs) else { continue }
-            defer { probe.close() }
-            continued.insert(checkpoint.identity.inode)
-            plannedIdentities[file.openPath] = probe.identity
-            if case .read(let resumed) = carry(checkpoint, into: file, probe: probe) { successors[checkpoint.path, default: []].append(resumed) }
-        }
-        var read = [InputFile]()
-        var unchanged = 0
-        for (index, file) in inputs.enumerated() {
-            read += successors.removeValue(forKey: file.openPath) ?? []
-            switch decisions[index] {
-            case .unchanged: unchanged += 1
-            case .read(let resumed): read.append(resumed)
-            case nil: read.append(file)
-            }
-        }
-        return (successors.values.flatMap { $0 } + read, unchanged)
-    }
-
-    private enum ReadDecision {
-        case read(InputFile)
-        case unchanged
-    }
-
-    /// `checkpoint`'s content goes on in `file`: resume there, or skip it when nothing was added.
-    private mutating func carry(_ checkpoint: FileCheckpoint, into file: InputFile, probe: FileProbe) -> ReadDecision {
-        carried.append(FileCheckpoint(path: file.openPath, identity: probe.identity, size: checkpoint.size, isGzip: checkpoint.isGzip, resume: checkpoint.resume))
-        if checkpoint.isGzip { return probe.size == checkpoint.size ? .unchanged : .read(file) }
-        if probe.size == checkpoint.resume.offset { return .unchanged }
-        var resumed = file
-        resumed.resume = checkpoint.resume
-        return .read(resumed)
-    }
-
-    /// The file beside `checkpoint.path` that holds its content now: the same
-    /// inode renamed, or a copy; none of the inputs.
-    private func successor(of checkpoint: FileCheckpoint, excluding inputs: Set<FileIdentity.Inode>,
-                           inputs files: [InputFile]) -> (InputFile, FileProbe)? {
-        for candidate in FileIdentity.rotationCandidates(beside: checkpoint.path) {
-            guard let probe = FileProbe(path: candidate) else { continue }
-            let isSameFile = probe.identity.inode == checkpoint.identity.inode
-            if !inputs.contains(probe.identity.inode), isSameFile || checkpoint.identity.fingerprintLength > 0,
-               checkpoint.isContinued(byFileAt: probe.descriptor, size: probe.size) {
-                // Shown beside the input it was rotated from, as that input is shown.
-                let shownAt = files.first { $0.openPath == checkpoint.path }?.displayPath ?? checkpoint.path
-                let directory = shownAt.lastIndex(of: "/").map { String(shownAt[...$0]) } ?? ""
-                let name = candidate.lastIndex(of: "/").map { String(candidate[candidate.index(after: $0)...]) } ?? candidate
-                return (InputFile(openPath: candidate, displayPath: directory + name, modificationTime: probe.modified), probe)
-            }
-            probe.close()
-        }
-        return nil
+        let started = previousRunStarted ?? FileStatus.now()
+        try store.write(Array(CheckpointFile.encode(files, generation: generation, runStarted: started).utf8), to: CheckpointFile.fileName)
     }
 
     /// Records where this run stopped in each file it read, keeping the
@@ -199,8 +108,10 @@ public struct ReportState: Sendable {
                                                   resume: ResumePoint(offset: outcome.endOffset, lines: max(0, lines), lastTime: state?.lastTime))
         }
         files = next.values.sorted { $0.path < $1.path }
+        previousRunStarted = runStarted ?? previousRunStarted
         plannedIdentities = [:]
         carried = []
+        runStarted = nil
     }
 
     /// The identity of the content read at `path`: taken before the read, or
