@@ -27,5 +27,31 @@ struct FileProbe {
         isGzip = FileIdentity.head(of: opened, length: 2) == [0x1F, 0x8B]
     }
 
+    /// A path that opens this same file (not whatever is at its name by then).
+    var pinnedPath: String {
+        #if os(Linux)
+        "/proc/self/fd/\(descriptor)"
+        #else
+        "/dev/fd/\(descriptor)"
+        #endif
+    }
+
     func close() { closeFile(descriptor) }
+}
+
+/// A file `report --state` planned to read, held open until its checkpoint is recorded.
+struct PinnedRead {
+    /// Where it was found.
+    var path: String
+    var probe: FileProbe
+
+    /// The identity of the content read: the one taken before the read, or a
+    /// longer fingerprint of it now when the file still begins the same.
+    var identityRead: FileIdentity? {
+        let before = probe.identity
+        guard let status = FileStatus(descriptor: probe.descriptor), let after = FileIdentity(descriptor: probe.descriptor),
+              before.fingerprintLength <= after.fingerprintLength,
+              before.fingerprintLength == 0 || before.isBeginning(ofFileAt: probe.descriptor, size: status.size) else { return before }
+        return after
+    }
 }

@@ -12,20 +12,28 @@ extension ReportState {
     ///   read whole, oldest first: several rotations between two runs leave those;
     /// - a copy of content that goes on in its own file is not read, nor are
     ///   files with nothing new (unchanged gzip, nothing appended).
+    ///
+    /// Each file to read is opened here and handed on as its descriptor's path
+    /// (`/proc/self/fd/N`), so what is read is what was planned for; `record`
+    /// closes them.
     public mutating func plan(_ inputs: [InputFile]) -> (read: [InputFile], unchanged: Int) {
         runStarted = FileStatus.now()
-        plannedIdentities = [:]
+        unpin()
         carried = []
         var byInode = [FileIdentity.Inode: FileCheckpoint]()
         for checkpoint in files { byInode[checkpoint.identity.inode] = checkpoint }
         var continued = Set<FileIdentity.Inode>()
         var decisions = [ReadDecision?](repeating: nil, count: inputs.count)
         var probes = [FileProbe?](repeating: nil, count: inputs.count)
-        defer { for probe in probes { probe?.close() } }
+        defer { for probe in probes where probe.map({ pinned[$0.pinnedPath] == nil }) == true { probe?.close() } }
         for (index, file) in inputs.enumerated() where !file.isStandardInput {
             guard let probe = FileProbe(path: file.openPath) else { continue }
             probes[index] = probe
-            plannedIdentities[file.openPath] = probe.identity
+            if probes[..<index].contains(where: { $0?.identity.inode == probe.identity.inode }) {
+                // Listed twice while rotation renamed it: read once.
+                decisions[index] = .unchanged
+                continue
+            }
             if let checkpoint = byInode[probe.identity.inode], checkpoint.isContinued(byFileAt: probe.descriptor, size: probe.size) {
                 continued.insert(checkpoint.identity.inode)
                 decisions[index] = carry(checkpoint, into: file, probe: probe)
@@ -65,8 +73,8 @@ extension ReportState {
             read += before.removeValue(forKey: file.openPath) ?? []
             switch decisions[index] {
             case .unchanged: unchanged += 1
-            case .read(let resumed): read.append(resumed)
-            case nil: read.append(file)
+            case .read(let resumed): read.append(probes[index].map { pin(resumed, to: $0) } ?? resumed)
+            case nil: read.append(probes[index].map { pin(file, to: $0) } ?? file)
             }
         }
         return (before.values.flatMap { $0 } + read, unchanged)
@@ -95,14 +103,18 @@ extension ReportState {
         // Its own path first: a rotated file read to its end may still be written to there.
         for candidate in [checkpoint.path] + FileIdentity.rotationCandidates(beside: checkpoint.path) {
             guard let probe = FileProbe(path: candidate) else { continue }
-            defer { probe.close() }
             let isSameFile = probe.identity.inode == checkpoint.identity.inode
             guard !taken.contains(probe.identity.inode), isSameFile || checkpoint.identity.fingerprintLength > 0,
-                  checkpoint.isContinued(byFileAt: probe.descriptor, size: probe.size) else { continue }
+                  checkpoint.isContinued(byFileAt: probe.descriptor, size: probe.size) else {
+                probe.close()
+                continue
+            }
             taken.insert(probe.identity.inode)
-            plannedIdentities[candidate] = probe.identity
-            guard case .read(let resumed) = carry(checkpoint, into: Self.input(candidate, probe: probe, shownLike: inputs), probe: probe) else { return [] }
-            return [resumed]
+            guard case .read(let resumed) = carry(checkpoint, into: Self.input(candidate, probe: probe, shownLike: inputs), probe: probe) else {
+                probe.close()
+                return []
+            }
+            return [pin(resumed, to: probe)]
         }
         return nil
     }
@@ -114,15 +126,25 @@ extension ReportState {
         var found = [(file: InputFile, modified: Int64)]()
         for candidate in FileIdentity.rotationCandidates(beside: file.openPath) where rotatedName.contains(where: Self.split(candidate).name.hasPrefix) {
             guard let probe = FileProbe(path: candidate) else { continue }
-            defer { probe.close() }
             guard probe.modified > time, !probe.isGzip, !taken.contains(probe.identity.inode),
                   !files.contains(where: { $0.identity.inode == probe.identity.inode || $0.identity.isBeginning(ofFileAt: probe.descriptor, size: probe.size) })
-            else { continue }
+            else {
+                probe.close()
+                continue
+            }
             taken.insert(probe.identity.inode)
-            plannedIdentities[candidate] = probe.identity
-            found.append((Self.input(candidate, probe: probe, shownLike: inputs), probe.modified))
+            found.append((pin(Self.input(candidate, probe: probe, shownLike: inputs), to: probe), probe.modified))
         }
         return found.sorted { $0.modified < $1.modified }.map(\.file)
+    }
+
+    /// `file` read through `probe`'s descriptor: the pipeline opens the very file
+    /// planned for, even if rotation renames another file to its path meanwhile.
+    private mutating func pin(_ file: InputFile, to probe: FileProbe) -> InputFile {
+        pinned[probe.pinnedPath] = PinnedRead(path: file.openPath, probe: probe)
+        var pinnedFile = file
+        pinnedFile.openPath = probe.pinnedPath
+        return pinnedFile
     }
 
     /// The input for `path`, shown as the inputs of its folder are shown (`app.log.1` beside a given `app.log`).

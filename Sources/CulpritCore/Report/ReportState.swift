@@ -12,8 +12,8 @@ public struct ReportState: Sendable {
 
     public var files: [FileCheckpoint] = []
     public var aggregator = EventAggregator()
-    /// From `plan` to `record`: each file's identity before it was read, by open path.
-    var plannedIdentities: [String: FileIdentity] = [:]
+    /// From `plan` to `record`: the files this run reads, open, by the path the pipeline opens them at.
+    var pinned: [String: PinnedRead] = [:]
     /// From `plan` to `record`: checkpoints that hold whatever this run reads
     /// (files left unchanged, copies of content read, and where a file read will resume).
     var carried: [FileCheckpoint] = []
@@ -100,28 +100,25 @@ public struct ReportState: Sendable {
         var next = [FileIdentity.Inode: FileCheckpoint]()
         for checkpoint in carried { next[checkpoint.identity.inode] = checkpoint }
         for outcome in outcomes where !outcome.file.isStandardInput && !outcome.truncated {
-            guard let identity = identityRead(at: outcome.file.openPath) else { continue }
+            let read = pinned[outcome.file.openPath]
+            guard let identity = read?.identityRead ?? FileIdentity(path: outcome.file.openPath) else { continue }
             let state = linesByPath[outcome.file.displayPath]
             let lines = (state?.linesBefore ?? 0) - outcome.pendingLines
             let size = outcome.isGzip ? FileStatus(path: outcome.file.openPath)?.size ?? 0 : outcome.endOffset
-            next[identity.inode] = FileCheckpoint(path: outcome.file.openPath, identity: identity, size: size, isGzip: outcome.isGzip,
+            next[identity.inode] = FileCheckpoint(path: read?.path ?? outcome.file.openPath, identity: identity, size: size, isGzip: outcome.isGzip,
                                                   resume: ResumePoint(offset: outcome.endOffset, lines: max(0, lines), lastTime: state?.lastTime))
         }
         files = next.values.sorted { $0.path < $1.path }
         previousRunStarted = runStarted ?? previousRunStarted
-        plannedIdentities = [:]
+        unpin()
         carried = []
         runStarted = nil
     }
 
-    /// The identity of the content read at `path`: taken before the read, or
-    /// after it (a longer fingerprint) when the file still begins the same.
-    private func identityRead(at path: String) -> FileIdentity? {
-        let after = FileIdentity(path: path)
-        guard let before = plannedIdentities[path] else { return after }
-        guard let after, after.inode == before.inode, before.fingerprintLength <= after.fingerprintLength,
-              before.fingerprintLength == 0 || before.isBeginning(ofFileAt: path) else { return before }
-        return after
+    /// Closes the files `plan` opened.
+    mutating func unpin() {
+        for read in pinned.values { read.probe.close() }
+        pinned = [:]
     }
 
     static func shortReason(_ error: Error) -> String {
