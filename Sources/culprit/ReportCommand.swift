@@ -84,7 +84,7 @@ struct ReportCommand: ParsableCommand {
             next.aggregator.since = nil
             next.aggregator.until = nil
             next.record(outcomes: pipeline.outcomes, linesByPath: pipeline.finalStates, inputs: allFiles)
-            do { try next.save(directory: state) } catch { exitWithError("\(error)") }
+            do { try next.save(directory: state) } catch { exitWithError("\(error)", code: ExitCode.outputFailure.rawValue) }
         }
         diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
         throw analysis.exitCode(for: findings)

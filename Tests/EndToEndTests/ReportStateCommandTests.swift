@@ -17,7 +17,7 @@ import Testing
         try process.run()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
+        #expect(process.terminationStatus == 3)
         #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
         #expect(stderr.hasPrefix("culprit: \(directory)/state.json: cannot save the report state ("), "\(stderr)")
         #expect(stderr.contains("--state another directory"))

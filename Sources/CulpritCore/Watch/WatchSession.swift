@@ -26,6 +26,8 @@ public final class WatchSession {
     let emit: (Alert) throws -> Void
     let shouldStop: () -> Bool
     public private(set) var linesRead = 0
+    /// When the watched files' other logs are from (`YearReference`), for year-less times.
+    private var yearReference: Int64?
     /// Called after each evaluation with the engine and the lines read so far (metrics).
     public var observer: ((WatchEngine, Int) -> Void)?
 
@@ -44,6 +46,9 @@ public final class WatchSession {
     public func run(paths: [String]) throws {
         let readsStandardInput = paths.contains("-")
         let filePaths = paths.filter { $0 != "-" }
+        // Year-less times are placed from the same reference as analyze's, so a
+        // replay and an analysis of the same files agree on every year.
+        if settings.year == nil, !filePaths.isEmpty { yearReference = YearReference.scan(InputExpander.expand(filePaths).files) }
         if options.replay, !filePaths.isEmpty {
             try replay(filePaths)
         }
@@ -112,7 +117,7 @@ public final class WatchSession {
                 folders.append((FolderFollower(path: path, fromEnd: options.fromEnd), [:]))
             } else {
                 let file = InputFile(openPath: path, displayPath: path, modificationTime: InputExpander.modificationTime(path))
-                files.append((FileFollower(path: path, displayPath: path, fromEnd: options.fromEnd), StreamingExtractor(settings: settings, file: file)))
+                files.append((FileFollower(path: path, displayPath: path, fromEnd: options.fromEnd), StreamingExtractor(settings: settings, file: file, yearReference: yearReference)))
             }
         }
         while !shouldStop() {
@@ -135,7 +140,7 @@ public final class WatchSession {
                         folders[index].extractors[file]?.restart()
                     case .changed(let file, let input, .lines(let chunk)):
                         sawData = true
-                        var extractor = folders[index].extractors[file] ?? StreamingExtractor(settings: settings, file: input)
+                        var extractor = folders[index].extractors[file] ?? StreamingExtractor(settings: settings, file: input, yearReference: yearReference)
                         try extract(chunk, with: &extractor)
                         folders[index].extractors[file] = extractor
                     case .closed(let file):
@@ -169,7 +174,7 @@ public final class WatchSession {
         var cursors = [ReplayCursor]()
         for file in files {
             do {
-                cursors.append(try ReplayCursor(file: file, settings: settings))
+                cursors.append(try ReplayCursor(file: file, settings: settings, yearReference: yearReference))
             } catch {
                 diagnostics.error(error.description)
             }
@@ -204,10 +209,10 @@ struct ReplayCursor {
     private var finished = false
     private let input: OpenedInput
 
-    init(file: InputFile, settings: ExtractionSettings) throws(InputError) {
+    init(file: InputFile, settings: ExtractionSettings, yearReference: Int64?) throws(InputError) {
         input = try OpenedInput(file)
         chunker = LineChunker(source: input, maxLineLength: settings.maxLineLength)
-        extractor = StreamingExtractor(settings: settings, file: file)
+        extractor = StreamingExtractor(settings: settings, file: file, yearReference: yearReference)
     }
 
     var linesRead: Int { extractor.linesRead }
