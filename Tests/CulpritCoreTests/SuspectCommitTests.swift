@@ -135,6 +135,14 @@ import Testing
         #expect(ranked.map(\.commit.subject) == ["Retry the session lookup", "Tidy imports", "Rename variables"])
     }
 
+    @Test func whySaysWhichFileHowManyFramesAndOfWhat() {
+        let commits = [Self.commit("2", "Speed up the hot path", ["src/main/java/com/example/auth/session/SessionCache.java"])]
+        let ranked = CommitRanking().rank(commits, range: Self.range, records: [Self.javaRecord])
+        #expect(SuspectCommitWording.why(ranked[0]) == "changes com/example/auth/session/SessionCache.java, named in 2 stack frames of the error spike")
+        let unrelated = CommitRanking().rank([Self.commit("3", "Bump Spring Boot", ["build.gradle"])], range: Self.range, records: [Self.javaRecord])
+        #expect(SuspectCommitWording.why(unrelated[0]) == "in v2.3.0..v2.3.1; nothing in the evidence names its files or words")
+    }
+
     @Test func messageWordsSplitCamelCaseAndDropNoise() {
         #expect(MessageWords.words(in: "SessionCache: HTTPServer failed with error 42, tokens expired") == ["session", "cache", "server", "token", "expired"])
     }
