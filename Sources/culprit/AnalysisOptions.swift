@@ -19,6 +19,9 @@ struct AnalysisOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when the top suspect is at least this sure: likely or possible.", valueName: "VERDICT"))
     var failOn: FailOn?
 
+    @Option(name: .customLong("repo"), help: ArgumentHelp("A local git clone of a service's code (NAME= for one service): rank the top suspect's commits against its stack traces.", valueName: "[NAME=]PATH"))
+    var repoArguments: [String] = []
+
     @Option(help: ArgumentHelp("Leak test: Mann-Kendall p-value threshold.", valueName: "P"))
     var leakP: Double = DetectionOptions().leakPValue
 
@@ -58,6 +61,9 @@ struct AnalysisOptions: ParsableArguments {
         options.spikeWindowMinutes = spikeWindow
         return options
     }
+
+    /// `--repo [NAME=]PATH`, for the suspect commits.
+    var suspectCommits: SuspectCommitFinder { SuspectCommitFinder(repositories: repoArguments.map(SuspectCommitFinder.Repository.init(argument:))) }
 
     func window(zone: TimeZone, defaultAnchor: TimeWindowSpec.Anchor) -> TimeWindowSpec {
         do {

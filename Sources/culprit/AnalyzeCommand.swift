@@ -34,11 +34,12 @@ struct AnalyzeCommand: ParsableCommand {
                                       detection: analysis.detection, records: analysis.records(zone: zone))
         let (findings, _, pipeline) = session.run(files: files, diagnostics: diagnostics)
         if pipeline.filesRead == 0 { exitWithError("no input could be read") }
+        let withCommits = analysis.suspectCommits.attaching(to: findings, records: session.records, inputs: files, diagnostics: diagnostics)
         let sink: OutputSink
         sink = openOutput(output, inputs: files)
         let chosen = format ?? ReportFormat.inferred(from: output, terminal: sink.isTerminal)
         do {
-            try sink.write(chosen.render(findings, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
+            try sink.write(chosen.render(withCommits, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
             try sink.finish()
         } catch is OutputSink.Closed {
             throw ExitCode.success

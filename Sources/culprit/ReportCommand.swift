@@ -59,6 +59,7 @@ struct ReportCommand: ParsableCommand {
                                                           progress: progress.update)
         progress.finish()
         if pipeline.filesRead == 0, state == nil { exitWithError("no input could be read") }
+        let withCommits = analysis.suspectCommits.attaching(to: findings, records: session.records, inputs: allFiles, diagnostics: diagnostics)
 
         let sink: OutputSink
         sink = openOutput(output, inputs: allFiles)
@@ -66,9 +67,9 @@ struct ReportCommand: ParsableCommand {
         do {
             let text: String
             switch chosen {
-            case .html: text = FindingsHTML.render(findings, title: title)
-            case .markdown: text = FindingsMarkdown.render(findings, title: title)
-            default: text = chosen.render(findings, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            case .html: text = FindingsHTML.render(withCommits, title: title)
+            case .markdown: text = FindingsMarkdown.render(withCommits, title: title)
+            default: text = chosen.render(withCommits, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             }
             try sink.write(text)
             try sink.finish()

@@ -41,6 +41,21 @@ public enum FindingsJSON {
                     ("weight", .number((item.weight * 100).rounded() / 100)),
                 ])
             })),
+        ] + (suspect.commits.isEmpty ? [] : [("commits", .array(suspect.commits.map(commit)))]))
+    }
+
+    /// One of `suspects[].commits` (with `--repo`): the contract's `sha`, `subject`,
+    /// `author`, `files`, `why`, plus `date`, the `range` and the `frames` naming its files.
+    static func commit(_ commit: SuspectCommit) -> JSONValue {
+        .object([
+            ("sha", .string(commit.commit.sha)),
+            ("subject", .string(commit.commit.subject)),
+            ("author", .string(commit.commit.author)),
+            ("date", .time(commit.commit.authorTime)),
+            ("files", .array(commit.commit.files.map(JSONValue.string))),
+            ("why", .string(SuspectCommitWording.why(commit))),
+            ("range", .string(commit.range.label)),
+            ("frames", .number(Double(commit.frames))),
         ])
     }
 

@@ -29,7 +29,7 @@ public enum FindingsMarkdown {
                     let refs = item.refs.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
                     out += "- \(mark)\(item.summary)\(refs.isEmpty ? "" : " — " + refs)\n"
                 }
-                out += "\n"
+                out += "\n" + commits(of: suspect)
             }
         }
         if !findings.anomalies.isEmpty || !findings.undatedAnomalies.isEmpty {
@@ -57,6 +57,21 @@ public enum FindingsMarkdown {
             out += "```\n"
         }
         return out
+    }
+
+    // MARK: Suspect commits (--repo)
+
+    /// The best-ranked commits of a suspect, as a numbered list after its evidence.
+    static func commits(of suspect: Suspect) -> String {
+        guard let heading = SuspectCommitWording.heading(suspect.commits) else { return "" }
+        var out = "**\(heading):**\n\n"
+        for (index, commit) in suspect.commits.prefix(SuspectCommitWording.shownLimit).enumerated() {
+            out += "\(index + 1). `\(SuspectCommitWording.shortSha(commit.commit.sha))` \(commit.commit.subject) — \(commit.commit.authorName): "
+                + SuspectCommitWording.why(commit) + "\n"
+        }
+        let more = suspect.commits.count - SuspectCommitWording.shownLimit
+        if more > 0 { out += "\n… \(more) more (`--format json` lists them).\n" }
+        return out + "\n"
     }
 
     static func summary(_ findings: Findings) -> String {

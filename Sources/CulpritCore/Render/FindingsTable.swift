@@ -40,6 +40,7 @@ public struct FindingsTable {
             if top.evidence.count > whyLimit {
                 out += dim("  … \(top.evidence.count - whyLimit) more reasons (--format markdown or json lists all)") + "\n"
             }
+            out += commits(of: top)
         }
         if !findings.anomalies.isEmpty {
             out += "\n" + bold("Anomalies:") + "\n"
@@ -57,6 +58,21 @@ public struct FindingsTable {
                 if !refs.isEmpty { out += "      " + dim(refs.joined(separator: "  ")) + "\n" }
             }
         }
+        return out
+    }
+
+    // MARK: Suspect commits (--repo)
+
+    /// The best-ranked commits of the top suspect, each with why, under its reasons.
+    func commits(of suspect: Suspect) -> String {
+        guard let heading = SuspectCommitWording.heading(suspect.commits) else { return "" }
+        var out = "\n" + bold(heading + ":") + "\n"
+        for commit in suspect.commits.prefix(SuspectCommitWording.shownLimit) {
+            out += "  \(SuspectCommitWording.title(commit))\n"
+            out += "      " + dim(SuspectCommitWording.why(commit)) + "\n"
+        }
+        let more = suspect.commits.count - SuspectCommitWording.shownLimit
+        if more > 0 { out += dim("  … \(more) more (--format json lists them)") + "\n" }
         return out
     }
 
