@@ -1,0 +1,90 @@
+import Foundation
+
+/// Reads `--deploys [NAME=]FILE`: change records in any format of
+/// `ChangeRecordFormat`, told apart by content. A byte-order mark and CRLF line
+/// ends read like LF; times are RFC 3339 (or any form culprit reads in logs;
+/// without an offset they are in `--tz`).
+///
+/// `NAME=` says every record of the file is about service NAME: it names a Helm
+/// release (whose history never does) and renames the service of a file about
+/// one; a file whose records name several services with `NAME=` is an error.
+/// A file that holds no records gives a warning, not an error: the run goes on
+/// with the other evidence.
+public struct DeployRecordReader {
+    public let timestamps: TimestampParser
+
+    public init(zone: TimeZone) {
+        let now = Int64(Date().timeIntervalSince1970)
+        timestamps = TimestampParser(zone: ZoneResolver(zone: zone), defaultYear: CivilTime.civilFromDays(Int(now / 86_400)).year, latestPlausible: now)
+    }
+
+    /// Every file, in the order given.
+    public func read(_ sources: [ChangeRecordSource]) throws(ChangeRecordError) -> [ChangeRecordFile] {
+        var files = [ChangeRecordFile]()
+        for source in sources { files.append(try read(source)) }
+        return files
+    }
+
+    public func read(_ source: ChangeRecordSource) throws(ChangeRecordError) -> ChangeRecordFile {
+        let data = try contents(of: source.path)
+        let context = ChangeRecordContext(source: source, timestamps: timestamps)
+        let result = data.withUnsafeBytes { raw in
+            Result { () throws(ChangeRecordError) -> ChangeRecordFile in
+                try readBytes(raw.assumingMemoryBound(to: UInt8.self), context: context)
+            }
+        }
+        var file = try result.get()
+        try applyName(to: &file)
+        if file.markers.isEmpty, file.warnings.isEmpty {
+            file.warnings.append("\(source.path): no change records in it; the analysis goes on without them")
+        }
+        return file
+    }
+
+    /// The whole file; a pipe (`--deploys <(helm history auth -o json)`) is read to its end.
+    private func contents(of path: String) throws(ChangeRecordError) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ChangeRecordError(path: path, line: 0, message: "no such file or directory")
+        }
+        guard !isDirectory.boolValue else { throw ChangeRecordError(path: path, line: 0, message: "is a directory, not a change record file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ChangeRecordError(path: path, line: 0, message: "cannot open it (permission?)") }
+        defer { try? handle.close() }
+        do {
+            return try handle.readToEnd() ?? Data()
+        } catch {
+            throw ChangeRecordError(path: path, line: 0, message: "cannot read it: \(error.localizedDescription)")
+        }
+    }
+
+    private func readBytes(_ whole: UnsafeBufferPointer<UInt8>, context: ChangeRecordContext) throws(ChangeRecordError) -> ChangeRecordFile {
+        let bomLength = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let bytes = UnsafeBufferPointer(rebasing: whole[bomLength...])
+        guard let start = bytes.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A) }) else {
+            return ChangeRecordFile(source: context.source, format: nil, markers: [],
+                                    warnings: ["\(context.path): empty, no change records read from it (check the command that wrote it)"])
+        }
+        let lineEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        let firstLine = UnsafeBufferPointer(rebasing: bytes[start..<(lineEnd > start && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd)])
+        let moreLines = lineEnd < bytes.count && !UnsafeBufferPointer(rebasing: bytes[(lineEnd + 1)...]).isBlank
+        // One object per line is JSON Lines; a lone object without a time is some other JSON.
+        if bytes[start] == UInt8(ascii: "{"), (try? RecordDocumentJSON.parse(firstLine))?.isObject == true,
+           moreLines || JSONLinesChangeRecords.recognizes(firstLine: firstLine) {
+            return ChangeRecordFile(source: context.source, format: .jsonLines, markers: try JSONLinesChangeRecords.read(bytes, context: context))
+        }
+        guard CSVChangeRecords.recognizes(firstLine: firstLine) else { throw context.error(ChangeRecordFormat.unknownMessage) }
+        return ChangeRecordFile(source: context.source, format: .csv, markers: try CSVChangeRecords.read(bytes, context: context))
+    }
+
+    /// `NAME=FILE`: every record is about NAME.
+    private func applyName(to file: inout ChangeRecordFile) throws(ChangeRecordError) {
+        guard let name = file.source.name else { return }
+        let named = Set(file.markers.map(\.service))
+        if named.count > 1 {
+            let list = named.sorted().prefix(3).joined(separator: ", ") + (named.count > 3 ? ", …" : "")
+            throw ChangeRecordError(path: file.source.path, line: 0,
+                                    message: "\(name)= names one service, but the records name \(named.count) (\(list)): drop \(name)=, the file names its services")
+        }
+        for index in file.markers.indices { file.markers[index].service = name }
+    }
+}
