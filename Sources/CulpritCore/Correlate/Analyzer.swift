@@ -1,5 +1,11 @@
 /// Turns aggregated activity and deploy records into findings: infer the
 /// changes, detect anomalies per service, rank the changes, build the timeline.
+///
+/// Records from more than 6 h (`SuspectRanking.horizon`, the longest lag an
+/// anomaly is credited to a change) before the first event, or more than 10 min
+/// (`ChangeInference.mergeWindow`) after the last, can explain nothing the logs
+/// show and are left out: a years-long deploy history costs no more than the
+/// part the logs cover.
 public struct Analyzer: Sendable {
     public var options: DetectionOptions
 
@@ -9,6 +15,7 @@ public struct Analyzer: Sendable {
         let span = aggregator.span
         let inWindow = records.filter { record in
             (aggregator.since.map { record.time >= $0 } ?? true) && (aggregator.until.map { record.time <= $0 } ?? true)
+                && (span.map { record.time >= $0.start - SuspectRanking.horizon && record.time <= $0.end + ChangeInference.mergeWindow } ?? true)
         }
         let changes = ChangeInference.changes(activity: aggregator.services, records: inWindow)
         var anomalies = [Anomaly]()
