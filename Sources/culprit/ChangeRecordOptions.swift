@@ -5,7 +5,7 @@ import Foundation
 /// `--deploys`: the change records of `analyze`, `report` and `watch`.
 struct ChangeRecordOptions: ParsableArguments {
     @Option(name: .customLong("deploys"), help: ArgumentHelp(
-        "Change records: CSV or JSON Lines (time,service,version[,kind,sha,actor]). NAME= names the service of every record. Repeatable.",
+        "Change records: CSV or JSON Lines (time,service,version[,kind,sha,actor]), helm history, argocd app, kubectl get replicasets|deployments|events, or GitHub deployments, as JSON or YAML. NAME= names the service (a Helm release). Repeatable.",
         valueName: "[NAME=]FILE"))
     var deployFiles: [String] = []
 

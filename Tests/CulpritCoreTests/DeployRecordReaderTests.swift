@@ -92,9 +92,18 @@ import Testing
                 Issue.record("expected an error for \(text)")
             } catch {
                 let message = "\(error)"
-                #expect(message.hasSuffix("mystery.txt: not a change record culprit reads (CSV or JSON Lines)"), "\(message)")
+                #expect(message.hasSuffix("mystery.txt: not a change record culprit reads (CSV, JSON Lines, helm history, argocd app, Kubernetes list or events, GitHub deployments)"), "\(message)")
                 #expect(!message.contains("secret") && !message.contains("hunter2") && !message.contains("REVISION"))
             }
+        }
+    }
+
+    @Test func brokenJSONNamesTheLine() throws {
+        do {
+            _ = try readChangeRecords("[\n  {\"revision\": 1,\n  \"updated\" \"x\"}\n]\n", fileName: "auth.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)".hasSuffix("auth.json:3: not valid JSON: expected ':' after a key"), "\(error)")
         }
     }
 

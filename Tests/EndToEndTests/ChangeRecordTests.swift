@@ -38,8 +38,8 @@ struct SeedWithoutVersions {
     func remove() { try? FileManager.default.removeItem(at: directory) }
 
     /// `analyze --format json` over the logs with `arguments`.
-    func analyze(_ arguments: [String]) throws -> (result: CulpritBinary.Result, suspects: [[String: Any]]) {
-        let result = try CulpritBinary.run(["analyze", "--format", "json", "--tz", "Africa/Lagos", logs] + arguments)
+    func analyze(_ arguments: [String], input: Data? = nil) throws -> (result: CulpritBinary.Result, suspects: [[String: Any]]) {
+        let result = try CulpritBinary.run(["analyze", "--format", "json", "--tz", "Africa/Lagos", logs] + arguments, input: input)
         let document = (try? JSONSerialization.jsonObject(with: result.stdoutData)) as? [String: Any] ?? [:]
         return (result, document["suspects"] as? [[String: Any]] ?? [])
     }
@@ -53,6 +53,9 @@ struct SeedWithoutVersions {
     2025-03-12T05:00:00+01:00,auth-service,2.3.0,rollback,51d0a3b,tunde.bakare
 
     """
+
+    /// `helm history auth -o json`: one line, no release name in it.
+    static let helm = #"[{"revision":1,"updated":"2025-03-10T09:12:44.51882+00:00","status":"superseded","chart":"auth-1.4.0","app_version":"2.3.0","description":"Install complete"},{"revision":2,"updated":"2025-03-12T00:50:00.218341+00:00","status":"superseded","chart":"auth-1.4.1","app_version":"2.3.1","description":"Upgrade complete"},{"revision":3,"updated":"2025-03-12T04:00:00.90211+00:00","status":"deployed","chart":"auth-1.4.0","app_version":"2.3.0","description":"Rollback to 1"}]"# + "\n"
 
     func expectCulprit(_ suspects: [[String: Any]], _ stderr: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let top = suspects.first ?? [:]
@@ -76,6 +79,24 @@ struct SeedWithoutVersions {
         let seed = try SeedWithoutVersions()
         defer { seed.remove() }
         let (result, suspects) = try seed.analyze(["--deploys", try seed.write(Self.csv, to: "deploys.csv")])
+        #expect(result.status == 0, "\(result.stderr)")
+        expectCulprit(suspects, result.stderr)
+    }
+
+    @Test func helmHistoryNamedOnTheCommandLine() throws {
+        let seed = try SeedWithoutVersions()
+        defer { seed.remove() }
+        let path = try seed.write(Self.helm, to: "history.json")
+        let (result, suspects) = try seed.analyze(["--deploys", "auth-service=\(path)"])
+        expectCulprit(suspects, result.stderr)
+        #expect(!result.stderr.contains("taken for"), "\(result.stderr)")
+    }
+
+    @Test func helmHistoryThroughAPipe() throws {
+        let seed = try SeedWithoutVersions()
+        defer { seed.remove() }
+        // As in `--deploys auth-service=<(helm history auth -o json)`.
+        let (result, suspects) = try seed.analyze(["--deploys", "auth-service=/dev/stdin"], input: Data(Self.helm.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         expectCulprit(suspects, result.stderr)
     }
@@ -121,6 +142,6 @@ struct SeedWithoutVersions {
         let path = try seed.write("REVISION\tUPDATED\tSTATUS\tCHART\n1\tMon Mar 10 09:12:44 2025\tsuperseded\tauth-1.4.0\n", to: "history.txt")
         let (result, _) = try seed.analyze(["--deploys", path])
         #expect(result.status == 2)
-        #expect(result.stderr == "culprit: \(path): not a change record culprit reads (CSV or JSON Lines)\n")
+        #expect(result.stderr == "culprit: \(path): not a change record culprit reads (CSV, JSON Lines, helm history, argocd app, Kubernetes list or events, GitHub deployments)\n")
     }
 }

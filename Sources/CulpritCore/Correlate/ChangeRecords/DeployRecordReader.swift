@@ -67,13 +67,45 @@ public struct DeployRecordReader {
         let lineEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
         let firstLine = UnsafeBufferPointer(rebasing: bytes[start..<(lineEnd > start && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd)])
         let moreLines = lineEnd < bytes.count && !UnsafeBufferPointer(rebasing: bytes[(lineEnd + 1)...]).isBlank
-        // One object per line is JSON Lines; a lone object without a time is some other JSON.
-        if bytes[start] == UInt8(ascii: "{"), (try? RecordDocumentJSON.parse(firstLine))?.isObject == true,
-           moreLines || JSONLinesChangeRecords.recognizes(firstLine: firstLine) {
-            return ChangeRecordFile(source: context.source, format: .jsonLines, markers: try JSONLinesChangeRecords.read(bytes, context: context))
+        switch bytes[start] {
+        case UInt8(ascii: "{"):
+            // One object per line is JSON Lines; a document spread over lines, or a
+            // one-line object without a time (`kubectl … -o json | jq -c`), is a document.
+            if (try? RecordDocumentJSON.parse(firstLine))?.isObject == true, moreLines || JSONLinesChangeRecords.recognizes(firstLine: firstLine) {
+                return ChangeRecordFile(source: context.source, format: .jsonLines, markers: try JSONLinesChangeRecords.read(bytes, context: context))
+            }
+            return try readDocument(try parseJSON(bytes, context: context), context: context)
+        case UInt8(ascii: "["):
+            return try readDocument(try parseJSON(bytes, context: context), context: context)
+        default:
+            if CSVChangeRecords.recognizes(firstLine: firstLine) {
+                return ChangeRecordFile(source: context.source, format: .csv, markers: try CSVChangeRecords.read(bytes, context: context))
+            }
+            guard Self.looksLikeYAML(firstLine), let document = try? RecordDocumentYAML.parse(String(decoding: bytes, as: UTF8.self)) else {
+                throw context.error(ChangeRecordFormat.unknownMessage)
+            }
+            return try readDocument(document, context: context)
         }
-        guard CSVChangeRecords.recognizes(firstLine: firstLine) else { throw context.error(ChangeRecordFormat.unknownMessage) }
-        return ChangeRecordFile(source: context.source, format: .csv, markers: try CSVChangeRecords.read(bytes, context: context))
+    }
+
+    private func parseJSON(_ bytes: UnsafeBufferPointer<UInt8>, context: ChangeRecordContext) throws(ChangeRecordError) -> RecordDocument {
+        do {
+            return try RecordDocumentJSON.parse(bytes)
+        } catch {
+            throw context.error("not valid JSON: \(error.message)", line: error.line)
+        }
+    }
+
+    private func readDocument(_ document: RecordDocument, context: ChangeRecordContext) throws(ChangeRecordError) -> ChangeRecordFile {
+        if StructuredChangeFormats.isEmpty(document) {
+            return ChangeRecordFile(source: context.source, format: nil, markers: [],
+                                    warnings: ["\(context.path): an empty list, no change records read from it"])
+        }
+        guard let format = StructuredChangeFormats.all.first(where: { $0.recognizes(document) }) else {
+            throw context.error(ChangeRecordFormat.unknownMessage)
+        }
+        let (markers, notes) = try format.read(document, context: context)
+        return ChangeRecordFile(source: context.source, format: format.format, markers: markers, notes: notes)
     }
 
     /// `NAME=FILE`: every record is about NAME.
@@ -86,5 +118,17 @@ public struct DeployRecordReader {
                                     message: "\(name)= names one service, but the records name \(named.count) (\(list)): drop \(name)=, the file names its services")
         }
         for index in file.markers.indices { file.markers[index].service = name }
+    }
+
+    /// A YAML document's first line: `---`, a list item (`- key: …`), or `key:`.
+    static func looksLikeYAML(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if line.starts(with: Array("---".utf8)) || line.starts(with: Array("- ".utf8)) || Array(line) == [UInt8(ascii: "-")] { return true }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return false }
+        let key = line[..<colon]
+        let isKey = key.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
+        return isKey && (colon + 1 == line.count || line[colon + 1] == 0x20)
     }
 }
