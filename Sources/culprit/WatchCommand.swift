@@ -67,7 +67,9 @@ struct WatchCommand: ParsableCommand {
         var options = WatchSession.Options()
         options.replay = replay
         options.fromEnd = fromEnd
-        let engine = WatchEngine(analyzer: Analyzer(), records: records, window: windowLength)
+        var analyzer = Analyzer()
+        analyzer.serviceAliases = changeRecords.serviceAliases
+        let engine = WatchEngine(analyzer: analyzer, records: records, window: windowLength)
         let exporter = metrics.map { address -> MetricsExporter in
             do { return try MetricsExporter(address: address) } catch { exitWithError("--metrics \(address): \(error)") }
         }

@@ -118,7 +118,7 @@ import Testing
             _ = try readChangeRecords("time,service,version\n2025-03-12T00:50:00Z,auth,1\n2025-03-12T00:51:00Z,billing,2\n", name: "auth")
             Issue.record("expected an error")
         } catch {
-            #expect("\(error)".hasSuffix("deploys.csv: auth= names one service, but the records name 2 (auth, billing): drop auth=, the file names its services"), "\(error)")
+            #expect("\(error)".hasSuffix("deploys.csv: auth= names one service, but the records name 2 (auth, billing): drop auth= and use --service-alias to rename"), "\(error)")
         }
     }
 

@@ -57,6 +57,70 @@ struct SeedWithoutVersions {
     /// `helm history auth -o json`: one line, no release name in it.
     static let helm = #"[{"revision":1,"updated":"2025-03-10T09:12:44.51882+00:00","status":"superseded","chart":"auth-1.4.0","app_version":"2.3.0","description":"Install complete"},{"revision":2,"updated":"2025-03-12T00:50:00.218341+00:00","status":"superseded","chart":"auth-1.4.1","app_version":"2.3.1","description":"Upgrade complete"},{"revision":3,"updated":"2025-03-12T04:00:00.90211+00:00","status":"deployed","chart":"auth-1.4.0","app_version":"2.3.0","description":"Rollback to 1"}]"# + "\n"
 
+    /// `argocd app get auth-service-prod -o json`, trimmed.
+    static let argo = #"""
+    {
+      "apiVersion": "argoproj.io/v1alpha1",
+      "kind": "Application",
+      "metadata": {"name": "auth-service-prod", "namespace": "argocd"},
+      "spec": {
+        "destination": {"namespace": "prod", "server": "https://kubernetes.default.svc"},
+        "source": {"chart": "auth", "repoURL": "https://charts.example.com", "targetRevision": "1.4.0",
+                   "helm": {"parameters": [{"name": "image.tag", "value": "2.3.0"}]}}
+      },
+      "status": {
+        "history": [
+          {"id": 11, "revision": "1.4.0", "deployStartedAt": "2025-03-11T16:20:02Z", "deployedAt": "2025-03-11T16:20:40Z",
+           "source": {"chart": "auth", "repoURL": "https://charts.example.com", "targetRevision": "1.4.0",
+                      "helm": {"parameters": [{"name": "image.tag", "value": "2.3.0"}]}}, "initiatedBy": {"automated": true}},
+          {"id": 12, "revision": "1.4.1", "deployStartedAt": "2025-03-12T00:49:52Z", "deployedAt": "2025-03-12T00:50:31Z",
+           "source": {"chart": "auth", "repoURL": "https://charts.example.com", "targetRevision": "1.4.1",
+                      "helm": {"parameters": [{"name": "image.tag", "value": "2.3.1"}]}}, "initiatedBy": {"username": "ci-bot"}},
+          {"id": 13, "revision": "1.4.0", "deployStartedAt": "2025-03-12T04:00:00Z", "deployedAt": "2025-03-12T04:00:41Z",
+           "source": {"chart": "auth", "repoURL": "https://charts.example.com", "targetRevision": "1.4.0",
+                      "helm": {"parameters": [{"name": "image.tag", "value": "2.3.0"}]}}, "initiatedBy": {"username": "tunde.bakare"}}
+        ],
+        "sync": {"status": "Synced"}
+      }
+    }
+    """#
+
+    /// `kubectl get replicasets -n prod -l app=auth -o json` after the rollback: the
+    /// Deployment is `auth`, its container `auth-service`.
+    static let replicaSets = #"""
+    {
+        "apiVersion": "v1",
+        "items": [
+            {
+                "apiVersion": "apps/v1",
+                "kind": "ReplicaSet",
+                "metadata": {
+                    "annotations": {"deployment.kubernetes.io/revision": "3", "deployment.kubernetes.io/revision-history": "1"},
+                    "creationTimestamp": "2025-03-01T10:00:00Z",
+                    "name": "auth-5f6a8d7c9",
+                    "namespace": "prod",
+                    "ownerReferences": [{"apiVersion": "apps/v1", "controller": true, "kind": "Deployment", "name": "auth", "uid": "5c1e0f7e"}]
+                },
+                "spec": {"template": {"spec": {"containers": [{"image": "registry.example.com/team/auth-service:2.3.0", "name": "auth-service"}]}}}
+            },
+            {
+                "apiVersion": "apps/v1",
+                "kind": "ReplicaSet",
+                "metadata": {
+                    "annotations": {"deployment.kubernetes.io/revision": "2"},
+                    "creationTimestamp": "2025-03-12T00:50:00Z",
+                    "name": "auth-7d4b9c5f8",
+                    "namespace": "prod",
+                    "ownerReferences": [{"apiVersion": "apps/v1", "controller": true, "kind": "Deployment", "name": "auth", "uid": "5c1e0f7e"}]
+                },
+                "spec": {"template": {"spec": {"containers": [{"image": "registry.example.com/team/auth-service:2.3.1", "name": "auth-service"}]}}}
+            }
+        ],
+        "kind": "List",
+        "metadata": {"resourceVersion": ""}
+    }
+    """#
+
     func expectCulprit(_ suspects: [[String: Any]], _ stderr: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let top = suspects.first ?? [:]
         #expect(top["service"] as? String == "auth-service", "\(top) \(stderr)", sourceLocation: sourceLocation)
@@ -83,6 +147,16 @@ struct SeedWithoutVersions {
         expectCulprit(suspects, result.stderr)
     }
 
+    @Test func helmHistoryOfReleaseAuthNamesAuthService() throws {
+        let seed = try SeedWithoutVersions()
+        defer { seed.remove() }
+        let path = try seed.write(Self.helm, to: "auth.helm.json")
+        let (result, suspects) = try seed.analyze(["--deploys", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        expectCulprit(suspects, result.stderr)
+        #expect(result.stderr.contains("\(path): auth is taken for auth-service of the logs"), "\(result.stderr)")
+    }
+
     @Test func helmHistoryNamedOnTheCommandLine() throws {
         let seed = try SeedWithoutVersions()
         defer { seed.remove() }
@@ -90,6 +164,46 @@ struct SeedWithoutVersions {
         let (result, suspects) = try seed.analyze(["--deploys", "auth-service=\(path)"])
         expectCulprit(suspects, result.stderr)
         #expect(!result.stderr.contains("taken for"), "\(result.stderr)")
+    }
+
+    @Test func argoCDAppNamesTheCulprit() throws {
+        let seed = try SeedWithoutVersions()
+        defer { seed.remove() }
+        let (result, suspects) = try seed.analyze(["--deploys", try seed.write(Self.argo, to: "argocd-app.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        expectCulprit(suspects, result.stderr)
+        #expect(result.stderr.contains("auth-service-prod is taken for auth-service of the logs"), "\(result.stderr)")
+    }
+
+    @Test func replicaSetListNamesTheCulprit() throws {
+        let seed = try SeedWithoutVersions()
+        defer { seed.remove() }
+        let path = try seed.write(Self.replicaSets, to: "replicasets.json")
+        let (result, suspects) = try seed.analyze(["--deploys", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        expectCulprit(suspects, result.stderr)
+        #expect(result.stderr.contains("auth is taken for auth-service of the logs (its container auth-service is named so)"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(path): a rollback (auth to 2.3.0) has no time here: Kubernetes keeps none for a rollback"), "\(result.stderr)")
+    }
+
+    @Test func aRecordForAShortNameIsOneChangeOfTheLogsService() throws {
+        let seed = try SeedWithoutVersions()
+        defer { seed.remove() }
+        let (result, suspects) = try seed.analyze(["--deploys", try seed.write(Self.csv.replacingOccurrences(of: "auth-service", with: "auth"), to: "deploys.csv")])
+        expectCulprit(suspects, result.stderr)
+    }
+
+    @Test func serviceAliasTiesWhatNamesCannot() throws {
+        let seed = try SeedWithoutVersions()
+        defer { seed.remove() }
+        let path = try seed.write(Self.csv.replacingOccurrences(of: "auth-service", with: "identity"), to: "deploys.csv")
+        let unmatched = try seed.analyze(["--deploys", path])
+        #expect(unmatched.suspects.first?["verdict"] as? String != "likely")
+        #expect(unmatched.result.stderr.contains("warning: \(path): no service of the logs is named like identity; its changes stay suspects with no logs of their own"),
+                "\(unmatched.result.stderr)")
+        let (result, suspects) = try seed.analyze(["--deploys", path, "--service-alias", "identity=auth-service"])
+        expectCulprit(suspects, result.stderr)
+        #expect(!result.stderr.contains("identity"), "\(result.stderr)")
     }
 
     @Test func helmHistoryThroughAPipe() throws {

@@ -9,6 +9,8 @@ public struct Findings: Sendable {
     public var timeline: [TimelineEntry]
     public var services: [ServiceSeries]
     public var eventCount: Int
+    /// How change records naming services the logs do not were tied to them.
+    public var serviceMatches: [ServiceMatch] = []
 
     /// Findings from their parts (an analysis builds them; renderers and tests read them).
     public init(window: (start: Int64, end: Int64)?, suspects: [Suspect], anomalies: [Anomaly], changes: [ChangeMarker],

@@ -115,7 +115,7 @@ public struct DeployRecordReader {
         if named.count > 1 {
             let list = named.sorted().prefix(3).joined(separator: ", ") + (named.count > 3 ? ", …" : "")
             throw ChangeRecordError(path: file.source.path, line: 0,
-                                    message: "\(name)= names one service, but the records name \(named.count) (\(list)): drop \(name)=, the file names its services")
+                                    message: "\(name)= names one service, but the records name \(named.count) (\(list)): drop \(name)= and use --service-alias to rename")
         }
         for index in file.markers.indices { file.markers[index].service = name }
     }
