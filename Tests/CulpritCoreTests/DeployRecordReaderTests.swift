@@ -55,6 +55,14 @@ import Testing
         #expect(file.markers.map(\.service) == ["auth-service"])
     }
 
+    @Test func utf16FromPowerShellReadsLikeUTF8() throws {
+        let text = "time,service,version\r\n2025-03-12T00:50:00Z,auth-service,2.3.1\r\n"
+        let little = try readChangeRecords(bytes: [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let big = try readChangeRecords(bytes: [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        #expect(little.markers.map(\.version) == ["2.3.1"])
+        #expect(big.markers.map(\.version) == ["2.3.1"])
+    }
+
     @Test func unterminatedQuoteIsAnErrorOnTheLineItOpens() throws {
         do {
             _ = try read("time,service,version,actor\n2025-03-12T00:50:00Z,auth-service,2.3.1,\"ci bot\n2025-03-12T04:00:00Z,auth-service,2.3.0,tunde\n")

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads `--deploys [NAME=]FILE`: change records in any format of
-/// `ChangeRecordFormat`, told apart by content. A byte-order mark and CRLF line
-/// ends read like LF; times are RFC 3339 (or any form culprit reads in logs;
+/// `ChangeRecordFormat`, told apart by content. A byte-order mark, CRLF line
+/// ends and UTF-16 read like UTF-8 with LF; times are RFC 3339 (or any form culprit reads in logs;
 /// without an offset they are in `--tz`).
 ///
 /// `NAME=` says every record of the file is about service NAME: it names a Helm
@@ -26,7 +26,7 @@ public struct DeployRecordReader {
     }
 
     public func read(_ source: ChangeRecordSource) throws(ChangeRecordError) -> ChangeRecordFile {
-        let data = try contents(of: source.path)
+        let data = Self.utf8(try contents(of: source.path))
         let context = ChangeRecordContext(source: source, timestamps: timestamps)
         let result = data.withUnsafeBytes { raw in
             Result { () throws(ChangeRecordError) -> ChangeRecordFile in
@@ -39,6 +39,20 @@ public struct DeployRecordReader {
             file.warnings.append("\(source.path): no change records in it; the analysis goes on without them")
         }
         return file
+    }
+
+    /// UTF-16 with a byte-order mark (what Windows PowerShell's `>` writes) as
+    /// UTF-8; anything else unchanged.
+    static func utf8(_ data: Data) -> Data {
+        guard data.count >= 2 else { return data }
+        let encoding: String.Encoding
+        switch (data[data.startIndex], data[data.startIndex + 1]) {
+        case (0xFF, 0xFE): encoding = .utf16LittleEndian
+        case (0xFE, 0xFF): encoding = .utf16BigEndian
+        default: return data
+        }
+        guard let text = String(data: data.dropFirst(2), encoding: encoding) else { return data }
+        return Data(text.utf8)
     }
 
     /// The whole file; a pipe (`--deploys <(helm history auth -o json)`) is read to its end.
