@@ -6,6 +6,7 @@ public struct ChangeRecordError: Error, CustomStringConvertible, Sendable {
     public var line: Int
     public var message: String
 
+    /// An error about `path` (at `line`, 1-based, or 0 for the whole file).
     public init(path: String, line: Int, message: String) {
         self.path = path
         self.line = line

@@ -10,6 +10,7 @@ public struct ChangeRecordFile: Sendable {
     /// Problems that did not stop the run (an empty file).
     public var warnings: [String]
 
+    /// What `source` held, read as `format`.
     public init(source: ChangeRecordSource, format: ChangeRecordFormat?, markers: [ChangeMarker], notes: [String] = [], warnings: [String] = []) {
         self.source = source
         self.format = format

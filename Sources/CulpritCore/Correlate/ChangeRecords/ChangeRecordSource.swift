@@ -7,6 +7,7 @@ public struct ChangeRecordSource: Sendable, Hashable {
     /// The service every record of the file is about, from `NAME=`.
     public var name: String?
 
+    /// The file at `path`, about service `name` when given.
     public init(path: String, name: String? = nil) {
         self.path = path
         self.name = name

@@ -11,8 +11,10 @@ import Foundation
 /// A file that holds no records gives a warning, not an error: the run goes on
 /// with the other evidence.
 public struct DeployRecordReader {
+    /// How record times are read: any form culprit reads in logs, `--tz` for those without an offset.
     public let timestamps: TimestampParser
 
+    /// A reader for times without an offset in `zone`.
     public init(zone: TimeZone) {
         let now = Int64(Date().timeIntervalSince1970)
         timestamps = TimestampParser(zone: ZoneResolver(zone: zone), defaultYear: CivilTime.civilFromDays(Int(now / 86_400)).year, latestPlausible: now)
@@ -25,6 +27,7 @@ public struct DeployRecordReader {
         return files
     }
 
+    /// One file: its changes, notes and warnings; an error for a file that cannot be read or used.
     public func read(_ source: ChangeRecordSource) throws(ChangeRecordError) -> ChangeRecordFile {
         let data = Self.utf8(try contents(of: source.path))
         let context = ChangeRecordContext(source: source, timestamps: timestamps)
