@@ -4,8 +4,7 @@ import Foundation
 
 /// Options of the commands that rank suspects (`analyze`, `report`).
 struct AnalysisOptions: ParsableArguments {
-    @Option(name: .customLong("deploys"), help: ArgumentHelp("Deploy records: CSV (time,service,version[,kind,sha,actor]) or JSON Lines.", valueName: "FILE"))
-    var deployFiles: [String] = []
+    @OptionGroup var changeRecords: ChangeRecordOptions
 
     @Option(help: ArgumentHelp("Start of the window: RFC 3339 time, or a duration back (90m, 24h).", valueName: "T"))
     var since: String?
@@ -73,8 +72,8 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
-    func records(zone: TimeZone) -> [ChangeMarker] {
-        do { return try DeployRecordReader(zone: zone).read(paths: deployFiles) } catch { exitWithError(error.description) }
+    func records(zone: TimeZone, diagnostics: Diagnostics) -> [ChangeMarker] {
+        changeRecords.records(zone: zone, diagnostics: diagnostics)
     }
 
     /// The contract's exit status for a finished run.

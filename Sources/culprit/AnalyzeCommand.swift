@@ -31,7 +31,8 @@ struct AnalyzeCommand: ParsableCommand {
         for error in errors { diagnostics.error(error.description) }
         if files.isEmpty { if errors.isEmpty { exitWithError("nothing to read") } else { Foundation.exit(2) } }
         let session = AnalysisSession(settings: settings, window: analysis.window(zone: zone, defaultAnchor: .now),
-                                      detection: analysis.detection, records: analysis.records(zone: zone))
+                                      detection: analysis.detection, records: analysis.records(zone: zone, diagnostics: diagnostics),
+                                      serviceAliases: analysis.changeRecords.serviceAliases)
         let (findings, _, pipeline) = session.run(files: files, diagnostics: diagnostics)
         if pipeline.filesRead == 0 { exitWithError("no input could be read") }
         let withCommits = analysis.suspectCommits.attaching(to: findings, records: session.records, inputs: files, diagnostics: diagnostics)

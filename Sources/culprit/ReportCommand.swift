@@ -53,7 +53,8 @@ struct ReportCommand: ParsableCommand {
         }
         let zone = settings.zone
         let session = AnalysisSession(settings: settings, window: analysis.window(zone: zone, defaultAnchor: .now),
-                                      detection: analysis.detection, records: analysis.records(zone: zone))
+                                      detection: analysis.detection, records: analysis.records(zone: zone, diagnostics: diagnostics),
+                                      serviceAliases: analysis.changeRecords.serviceAliases)
         let progress = ProgressBar(totalBytes: ProgressBar.totalBytes(files), quiet: input.quiet)
         let (findings, aggregator, pipeline) = session.run(files: files, diagnostics: diagnostics, aggregator: state == nil ? nil : saved.aggregator,
                                                           progress: progress.update)

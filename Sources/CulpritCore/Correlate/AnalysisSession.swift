@@ -5,12 +5,16 @@ public struct AnalysisSession {
     public var window: TimeWindowSpec
     public var detection: DetectionOptions
     public var records: [ChangeMarker]
+    /// `--service-alias RECORD=LOGS`.
+    public var serviceAliases: [String: String]
 
-    public init(settings: ExtractionSettings, window: TimeWindowSpec, detection: DetectionOptions, records: [ChangeMarker]) {
+    public init(settings: ExtractionSettings, window: TimeWindowSpec, detection: DetectionOptions, records: [ChangeMarker],
+                serviceAliases: [String: String] = [:]) {
         self.settings = settings
         self.window = window
         self.detection = detection
         self.records = records
+        self.serviceAliases = serviceAliases
     }
 
     /// Reads `files`; progress gets the bytes read so far after each batch.
@@ -34,6 +38,9 @@ public struct AnalysisSession {
         }
         var findings = findings(from: aggregator)
         findings.inputs = pipeline.accounts
+        for match in findings.serviceMatches {
+            if match.isProblem { diagnostics.warn(match.description) } else { diagnostics.note(match.description) }
+        }
         return (findings, aggregator, pipeline)
     }
 
@@ -46,6 +53,8 @@ public struct AnalysisSession {
             aggregator.since = bounds.since
             aggregator.until = bounds.until
         }
-        return Analyzer(options: detection).analyze(aggregator, records: records)
+        var analyzer = Analyzer(options: detection)
+        analyzer.serviceAliases = serviceAliases
+        return analyzer.analyze(aggregator, records: records)
     }
 }

@@ -23,6 +23,8 @@ public struct Findings: Sendable {
 
     /// Nothing at all was recognised in what was read: no verdict can be given.
     public var lacksData: Bool { eventCount == 0 && undatedAnomalies.isEmpty && !inputs.isEmpty }
+    /// How change records naming services the logs do not were tied to them.
+    public var serviceMatches: [ServiceMatch] = []
 
     /// Findings from their parts (an analysis builds them; renderers and tests read them).
     public init(window: (start: Int64, end: Int64)?, suspects: [Suspect], anomalies: [Anomaly], changes: [ChangeMarker],
