@@ -3,6 +3,7 @@
 #   1. extract vs ripgrep (`rg -c` with the same regexes) on a generated >= 500 MB corpus
 #   2. analyze vs extract on the same corpus, and analyze's peak RSS
 #   3. watch's peak RSS over 10 million streamed lines, and its alert latency on a live pipe
+#   4. reading change records: analyze with a 1,000,000-row deploys CSV (scripts/bench-deploys.sh)
 # Figures are printed as MB/s and ratios; absolute times vary with the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,3 +82,6 @@ awk -v rss="$RSS" -v wall="$WALL" -v lines="$WATCH_LINES" 'BEGIN {
     printf "watch peak RSS over the stream = %.1f MB (target < 64 MB)\n", rss / 1024
     printf "watch throughput = %.0f lines/s (%.0f s for %d lines)\n", lines / wall, wall, lines }'
 scripts/alert-latency.sh "$CULPRIT"
+
+echo
+scripts/bench-deploys.sh

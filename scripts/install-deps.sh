@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what culprit needs to build and test on Debian/Ubuntu, only when missing.
-#   scripts/install-deps.sh build   libpcre2-dev, zlib, pkg-config
+#   scripts/install-deps.sh build   libpcre2-dev, zlib, pkg-config, git (for --repo and its tests)
 #   scripts/install-deps.sh test    the above, plus the test-only tools
 #   scripts/install-deps.sh bench   the above, plus ripgrep and hyperfine
 set -euo pipefail
@@ -15,6 +15,7 @@ need() { # need PACKAGE CHECK-COMMAND...
 need pkg-config command -v pkg-config
 need libpcre2-dev pkg-config --exists libpcre2-8
 need zlib1g-dev pkg-config --exists zlib
+need git command -v git
 if [ "$level" = test ] || [ "$level" = bench ]; then
     need chromium sh -c 'command -v chromium || command -v chromium-browser'
     need prometheus command -v prometheus

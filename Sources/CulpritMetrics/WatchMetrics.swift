@@ -4,18 +4,21 @@ import Prometheus
 
 /// The Prometheus series `watch --metrics` serves, refreshed after each evaluation:
 /// per service memory, growth slope, error rate, OOM and restart counts, and the
-/// top suspect's score.
+/// top suspect's score; the lines read so far (a counter) and the events in the window (a gauge).
 public final class WatchMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
     private let state = LockedState()
 
     public init() {}
 
-    /// Updates every series from the engine's latest findings and aggregates.
+    /// Updates every series from the engine's latest findings and aggregates;
+    /// `linesRead` is the session's total so far (from pipes, replayed and followed files).
     public func update(from engine: WatchEngine, linesRead: Int) {
         let findings = engine.lastFindings
-        gauge("lines", unit: "read", help: "Lines read by watch").set(Double(linesRead))
-        gauge("events", unit: "in_window", help: "Events in the sliding window").set(Double(engine.aggregator.eventCount))
+        let lines = registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "culprit", metricName: "lines_read", unitName: "total",
+                                                                          helpText: "Lines read by watch (pipes, replayed and followed files)"))
+        lines.increment(by: Int64(state.advanceLinesRead(to: linesRead)))
+        gauge("events", unit: "in_window", help: "Events in the sliding window").set(Double(engine.eventsInWindow))
         for (name, activity) in engine.aggregator.services {
             let labels = [("service", name)]
             if let latest = activity.memory.values.compactMap({ $0.samples.last }).max(by: { $0.minute < $1.minute }) {
@@ -55,11 +58,22 @@ public final class WatchMetrics: Sendable {
     public func render() -> [UInt8] { registry.emitToBuffer() }
 }
 
-/// The label set of the last top-suspect gauge, to retire it when the top changes.
+/// What the series need from one update to the next: the lines already
+/// counted, and the label set of the last top-suspect gauge, to retire it when the top changes.
 private final class LockedState: @unchecked Sendable {
     // @unchecked: guarded by `lock`.
     private let lock = NSLock()
     private var topLabels: [(String, String)]?
+    private var linesCounted = 0
+
+    /// The lines read since the last call, given the total now.
+    func advanceLinesRead(to total: Int) -> Int {
+        lock.withLock {
+            let new = max(0, total - linesCounted)
+            linesCounted = max(linesCounted, total)
+            return new
+        }
+    }
 
     func swapTopLabels(_ labels: [(String, String)]?) -> [(String, String)]? {
         lock.withLock {

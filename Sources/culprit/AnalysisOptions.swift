@@ -4,8 +4,7 @@ import Foundation
 
 /// Options of the commands that rank suspects (`analyze`, `report`).
 struct AnalysisOptions: ParsableArguments {
-    @Option(name: .customLong("deploys"), help: ArgumentHelp("Deploy records: CSV (time,service,version[,kind,sha,actor]) or JSON Lines.", valueName: "FILE"))
-    var deployFiles: [String] = []
+    @OptionGroup var changeRecords: ChangeRecordOptions
 
     @Option(help: ArgumentHelp("Start of the window: RFC 3339 time, or a duration back (90m, 24h).", valueName: "T"))
     var since: String?
@@ -18,6 +17,9 @@ struct AnalysisOptions: ParsableArguments {
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when the top suspect is at least this sure: likely or possible.", valueName: "VERDICT"))
     var failOn: FailOn?
+
+    @Option(name: .customLong("repo"), help: ArgumentHelp("A local git clone of a service's code (NAME= for one service): rank the top suspect's commits against its stack traces.", valueName: "[NAME=]PATH"))
+    var repoArguments: [String] = []
 
     @Option(help: ArgumentHelp("Leak test: Mann-Kendall p-value threshold.", valueName: "P"))
     var leakP: Double = DetectionOptions().leakPValue
@@ -59,6 +61,9 @@ struct AnalysisOptions: ParsableArguments {
         return options
     }
 
+    /// `--repo [NAME=]PATH`, for the suspect commits.
+    var suspectCommits: SuspectCommitFinder { SuspectCommitFinder(repositories: repoArguments.map(SuspectCommitFinder.Repository.init(argument:))) }
+
     func window(zone: TimeZone, defaultAnchor: TimeWindowSpec.Anchor) -> TimeWindowSpec {
         do {
             return try TimeWindowSpec(since: since, until: until, anchor: anchor ?? defaultAnchor, zone: zone)
@@ -67,8 +72,8 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
-    func records(zone: TimeZone) -> [ChangeMarker] {
-        do { return try DeployRecordReader(zone: zone).read(paths: deployFiles) } catch { exitWithError(error.description) }
+    func records(zone: TimeZone, diagnostics: Diagnostics) -> [ChangeMarker] {
+        changeRecords.records(zone: zone, diagnostics: diagnostics)
     }
 
     /// The contract's exit status for a finished run.

@@ -31,14 +31,16 @@ struct AnalyzeCommand: ParsableCommand {
         for error in errors { diagnostics.error(error.description) }
         if files.isEmpty { if errors.isEmpty { exitWithError("nothing to read") } else { Foundation.exit(2) } }
         let session = AnalysisSession(settings: settings, window: analysis.window(zone: zone, defaultAnchor: .now),
-                                      detection: analysis.detection, records: analysis.records(zone: zone))
+                                      detection: analysis.detection, records: analysis.records(zone: zone, diagnostics: diagnostics),
+                                      serviceAliases: analysis.changeRecords.serviceAliases)
         let (findings, _, pipeline) = session.run(files: files, diagnostics: diagnostics)
         if pipeline.filesRead == 0 { exitWithError("no input could be read") }
+        let withCommits = analysis.suspectCommits.attaching(to: findings, records: session.records, inputs: files, diagnostics: diagnostics)
         let sink: OutputSink
         sink = openOutput(output, inputs: files)
         let chosen = format ?? ReportFormat.inferred(from: output, terminal: sink.isTerminal)
         do {
-            try sink.write(chosen.render(findings, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
+            try sink.write(chosen.render(withCommits, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
             try sink.finish()
         } catch is OutputSink.Closed {
             throw ExitCode.success

@@ -42,7 +42,9 @@ final class ProgressBar {
     /// The bytes the files hold now (compressed size for .gz: an estimate).
     static func totalBytes(_ files: [InputFile]) -> Int {
         files.reduce(0) { sum, file in
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.openPath)[.size] as? Int) ?? 0
+            // stat(2) follows links: report --state hands on files as /proc/self/fd/N.
+            var status = stat()
+            let size = stat(file.openPath, &status) == 0 ? Int(status.st_size) : 0
             return sum + max(0, size - Int(file.resume?.offset ?? 0))
         }
     }

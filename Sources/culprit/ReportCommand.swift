@@ -53,12 +53,14 @@ struct ReportCommand: ParsableCommand {
         }
         let zone = settings.zone
         let session = AnalysisSession(settings: settings, window: analysis.window(zone: zone, defaultAnchor: .now),
-                                      detection: analysis.detection, records: analysis.records(zone: zone))
+                                      detection: analysis.detection, records: analysis.records(zone: zone, diagnostics: diagnostics),
+                                      serviceAliases: analysis.changeRecords.serviceAliases)
         let progress = ProgressBar(totalBytes: ProgressBar.totalBytes(files), quiet: input.quiet)
         let (findings, aggregator, pipeline) = session.run(files: files, diagnostics: diagnostics, aggregator: state == nil ? nil : saved.aggregator,
                                                           progress: progress.update)
         progress.finish()
         if pipeline.filesRead == 0, state == nil { exitWithError("no input could be read") }
+        let withCommits = analysis.suspectCommits.attaching(to: findings, records: session.records, inputs: allFiles, diagnostics: diagnostics)
 
         let sink: OutputSink
         sink = openOutput(output, inputs: allFiles)
@@ -66,9 +68,9 @@ struct ReportCommand: ParsableCommand {
         do {
             let text: String
             switch chosen {
-            case .html: text = FindingsHTML.render(findings, title: title)
-            case .markdown: text = FindingsMarkdown.render(findings, title: title)
-            default: text = chosen.render(findings, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            case .html: text = FindingsHTML.render(withCommits, title: title)
+            case .markdown: text = FindingsMarkdown.render(withCommits, title: title)
+            default: text = chosen.render(withCommits, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             }
             try sink.write(text)
             try sink.finish()
@@ -84,7 +86,7 @@ struct ReportCommand: ParsableCommand {
             next.aggregator.since = nil
             next.aggregator.until = nil
             next.record(outcomes: pipeline.outcomes, linesByPath: pipeline.finalStates, inputs: allFiles)
-            do { try next.save(directory: state) } catch { exitWithError("\(error)") }
+            do { try next.save(directory: state) } catch { exitWithError("\(error)", code: ExitCode.outputFailure.rawValue) }
         }
         diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
         throw analysis.exitCode(for: findings)

@@ -19,8 +19,7 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .customLong("deploys"), help: ArgumentHelp("Deploy records (CSV or JSON Lines).", valueName: "FILE"))
-    var deployFiles: [String] = []
+    @OptionGroup var changeRecords: ChangeRecordOptions
 
     @Option(help: ArgumentHelp("Sliding window of log time kept (e.g. 6h, 90m).", valueName: "DURATION"))
     var window: String = "6h"
@@ -56,20 +55,21 @@ struct WatchCommand: ParsableCommand {
         guard let windowLength = TimeWindowSpec.parseDuration(window) else {
             exitWithError("--window '\(window)': use a duration such as 6h or 90m")
         }
-        let records: [ChangeMarker]
-        do { records = try DeployRecordReader(zone: settings.zone).read(paths: deployFiles) } catch { exitWithError(error.description) }
+        let diagnostics = Diagnostics(quiet: input.quiet)
+        let records = changeRecords.records(zone: settings.zone, diagnostics: diagnostics)
         let targets = paths.isEmpty ? ["-"] : paths
         for path in targets where path != "-" && !FileManager.default.fileExists(atPath: path) && replay {
             exitWithError("\(path): no such file or directory")
         }
-        let diagnostics = Diagnostics(quiet: input.quiet)
         let stop = StopSignal()
         let sink = OutputSink()
         let runner = execCommand.map { AlertCommandRunner(command: $0, timeout: execTimeout, diagnostics: diagnostics) }
         var options = WatchSession.Options()
         options.replay = replay
         options.fromEnd = fromEnd
-        let engine = WatchEngine(analyzer: Analyzer(), records: records, window: windowLength)
+        var analyzer = Analyzer()
+        analyzer.serviceAliases = changeRecords.serviceAliases
+        let engine = WatchEngine(analyzer: analyzer, records: records, window: windowLength)
         let exporter = metrics.map { address -> MetricsExporter in
             do { return try MetricsExporter(address: address) } catch { exitWithError("--metrics \(address): \(error)") }
         }

@@ -31,6 +31,9 @@ final class LogWriter {
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     }
 
+    /// Goes on at the end of the file, as an O_APPEND writer does after its file was truncated.
+    func appendAtEnd() { handle.seekToEndOfFile() }
+
     func close() { try? handle.close() }
 }
 
@@ -66,7 +69,8 @@ func lines(from changes: [FileFollower.Change]) -> [String] {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/app.log"
         let writer = try LogWriter(path: path)
-        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false)
+        // No wait for the renamed file to be quiet: each poll that finds it not grown takes the new file.
+        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false, drainQuiet: .zero, drainLimit: .seconds(60))
         var seen = [String]()
         for round in 0..<5 {
             writer.write(100)
@@ -86,6 +90,28 @@ func lines(from changes: [FileFollower.Change]) -> [String] {
         #expect(seen == (1..<writer.next).map { "line \($0)" })
     }
 
+    @Test func linesTheWriterAddsToTheRenamedFileBeforeItReopensAreRead() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        let writer = try LogWriter(path: path)
+        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false)
+        writer.write(10)
+        var seen = lines(from: follower.poll())
+        // logrotate's create: rename, a new empty app.log, then the signal that makes the writer reopen.
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        seen += lines(from: follower.poll())
+        writer.write(3)
+        seen += lines(from: follower.poll())
+        try writer.reopen()
+        writer.write(2)
+        Thread.sleep(forTimeInterval: 0.3)
+        seen += lines(from: follower.poll())
+        writer.close()
+        #expect(seen == (1...15).map { "line \($0)" })
+    }
+
     @Test func copyTruncateStartsAgainFromTheTop() throws {
         let dir = try directory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -97,12 +123,7 @@ func lines(from changes: [FileFollower.Change]) -> [String] {
         for _ in 0..<3 {
             writer.write(50)
             seen += lines(from: follower.poll())
-            // logrotate's copytruncate: copy, then empty the file in place; the writer appends (O_APPEND-like).
-            try FileManager.default.copyItem(atPath: path, toPath: path + ".\(restarts)")
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            try handle.truncate(atOffset: 0)
-            try handle.close()
-            try writer.reopen()
+            try copyTruncate(path, to: path + ".\(restarts)", writer: writer)
             writer.write(20)
             let changes = follower.poll()
             restarts += changes.filter { if case .restarted = $0 { return true } else { return false } }.count
@@ -111,6 +132,54 @@ func lines(from changes: [FileFollower.Change]) -> [String] {
         writer.close()
         #expect(restarts == 3)
         #expect(seen == (1..<writer.next).map { "line \($0)" })
+    }
+
+    /// logrotate's copytruncate: copy beside, then empty in place; the writer appends (O_APPEND-like).
+    func copyTruncate(_ path: String, to copy: String, writer: LogWriter) throws {
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 0)
+        try handle.close()
+        writer.appendAtEnd()
+    }
+
+    @Test func linesWrittenSinceTheLastPollBeforeACopyTruncateAreReadFromTheCopy() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        let writer = try LogWriter(path: path)
+        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false)
+        var seen = [String]()
+        for round in 1...4 {
+            writer.write(50)
+            seen += lines(from: follower.poll())
+            writer.write(30)
+            writer.writePartial("half a li")
+            try copyTruncate(path, to: path + ".\(round)", writer: writer)
+            writer.write(20)
+            seen += lines(from: follower.poll())
+        }
+        writer.close()
+        let numbered = seen.filter { !$0.hasPrefix("half") }
+        let missing = Set((1..<writer.next).map { "line \($0)" }).subtracting(numbered)
+        #expect(numbered == (1..<writer.next).map { "line \($0)" }, "\(numbered.count) lines, missing \(missing.count): \(missing.sorted().prefix(5))")
+        // Each copy ends in the half line written before it; it is handed on once, as a line.
+        #expect(seen.filter { $0.hasPrefix("half") } == Array(repeating: "half a li", count: 4))
+    }
+
+    @Test func aTruncatedFileThatGrewPastTheOldOffsetIsReadAgainFromTheTop() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        let writer = try LogWriter(path: path)
+        var follower = FileFollower(path: path, displayPath: "app.log", fromEnd: false)
+        writer.write(20)
+        var seen = lines(from: follower.poll())
+        try copyTruncate(path, to: path + ".1", writer: writer)
+        writer.write(200)
+        seen += lines(from: follower.poll())
+        writer.close()
+        #expect(seen == (1..<writer.next).map { "line \($0)" }, "\(seen.count) lines read, first after the truncation: \(seen.dropFirst(20).first ?? "none")")
     }
 
     @Test func startingAtTheEndSkipsWhatWasThere() throws {

@@ -52,6 +52,155 @@ import Testing
         #expect(events.map(\.ref.description) == ["app.log.1:2", "app.log:1"])
     }
 
+    func temporaryDirectory() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    func heapLines(_ megabytes: ClosedRange<Int>) -> Data {
+        Data(megabytes.map { "2025-03-12T02:\(10 + $0):02Z heap=\($0)MB\n" }.joined().utf8)
+    }
+
+    func append(_ data: Data, to path: String) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle.seekToEndOfFile()
+        handle.write(data)
+        try handle.close()
+    }
+
+    /// logrotate's copytruncate: the file copied beside itself, then emptied in place.
+    func copyTruncate(_ path: String, to copy: String) throws {
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 0)
+        try handle.close()
+    }
+
+    @Test func copyInAFolderIsReadOnlyPastTheCheckpointOfTheFileItWasCopiedFrom() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        try heapLines(1...30).write(to: URL(fileURLWithPath: path))
+        var state = ReportState()
+        #expect(try run([InputFile(openPath: path, displayPath: "app.log")], state: &state).count == 30)
+        try append(heapLines(31...32), to: path)
+        try copyTruncate(path, to: path + ".1")
+        try append(heapLines(33...33), to: path)
+        let folder = [InputFile(openPath: path, displayPath: "app.log"), InputFile(openPath: path + ".1", displayPath: "app.log.1")]
+        let events = try run(folder, state: &state)
+        #expect(events.map(\.ref.description).sorted() == ["app.log.1:31", "app.log.1:32", "app.log:1"])
+        #expect(try run(folder, state: &state).isEmpty)
+    }
+
+    @Test func fileGivenByPathFinishesItsRenamedPredecessorFirst() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        try heapLines(1...30).write(to: URL(fileURLWithPath: path))
+        var state = ReportState()
+        let file = InputFile(openPath: path, displayPath: dir + "/app.log")
+        #expect(try run([file], state: &state).count == 30)
+        try append(heapLines(31...32), to: path)
+        try FileManager.default.moveItem(atPath: path, toPath: path + "-20250312")
+        try heapLines(33...33).write(to: URL(fileURLWithPath: path))
+        let events = try run([file], state: &state)
+        #expect(events.map(\.ref.description) == [dir + "/app.log-20250312:31", dir + "/app.log-20250312:32", dir + "/app.log:1"])
+        #expect(try run([file], state: &state).isEmpty)
+    }
+
+    @Test func fileGivenByPathFinishesFromItsCopyAfterCopyTruncate() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        try heapLines(1...30).write(to: URL(fileURLWithPath: path))
+        var state = ReportState()
+        let file = InputFile(openPath: path, displayPath: dir + "/app.log")
+        #expect(try run([file], state: &state).count == 30)
+        try append(heapLines(31...32), to: path)
+        try copyTruncate(path, to: path + ".1")
+        try append(heapLines(33...34), to: path)
+        let events = try run([file], state: &state)
+        #expect(events.map(\.ref.description) == [dir + "/app.log.1:31", dir + "/app.log.1:32", dir + "/app.log:1", dir + "/app.log:2"])
+        #expect(try run([file], state: &state).isEmpty)
+    }
+
+    @Test(arguments: [false, true])
+    func fileGivenByPathReadsEveryFileRotatedOutBetweenTwoRuns(copyTruncate usesCopies: Bool) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        try heapLines(1...30).write(to: URL(fileURLWithPath: path))
+        var state = ReportState()
+        let file = InputFile(openPath: path, displayPath: "app.log")
+        #expect(try run([file], state: &state).count == 30)
+        try append(heapLines(31...32), to: path)
+        // Two rotations before the next run: app.log.2 holds the checkpoint's rest, app.log.1 a whole file.
+        for (generation, lines) in [(1, 33...36), (2, 37...38)] {
+            if generation == 2 { try FileManager.default.moveItem(atPath: path + ".1", toPath: path + ".2") }
+            if usesCopies {
+                try copyTruncate(path, to: path + ".1")
+                try append(heapLines(lines), to: path)
+            } else {
+                try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+                try heapLines(lines).write(to: URL(fileURLWithPath: path))
+            }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        let events = try run([file], state: &state)
+        #expect(events.map(\.ref.description) == ["app.log.2:31", "app.log.2:32", "app.log.1:1", "app.log.1:2", "app.log.1:3", "app.log.1:4",
+                                                   "app.log:1", "app.log:2"])
+        #expect(try run([file], state: &state).isEmpty)
+    }
+
+    @Test func linesAddedToARotatedFileAfterTheRunThatFinishedItAreReadNextTime() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        try heapLines(1...30).write(to: URL(fileURLWithPath: path))
+        var state = ReportState()
+        let file = InputFile(openPath: path, displayPath: "app.log")
+        #expect(try run([file], state: &state).count == 30)
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+        try heapLines(33...33).write(to: URL(fileURLWithPath: path))
+        try append(heapLines(31...31), to: path + ".1")
+        #expect(try run([file], state: &state).map(\.ref.description) == ["app.log.1:31", "app.log:1"])
+        // The writer had not reopened yet: one more line went to the renamed file.
+        try append(heapLines(32...32), to: path + ".1")
+        #expect(try run([file], state: &state).map(\.ref.description) == ["app.log.1:32"])
+        #expect(try run([file], state: &state).isEmpty)
+    }
+
+    @Test func aFileEmptyAtTheLastRunStillHasItsCopyReadAfterCopyTruncate() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/app.log"
+        try Data().write(to: URL(fileURLWithPath: path))
+        var state = ReportState()
+        let file = InputFile(openPath: path, displayPath: "app.log")
+        #expect(try run([file], state: &state).isEmpty)
+        // Nothing to fingerprint last time: the copy is known as a file rotated out since.
+        Thread.sleep(forTimeInterval: 0.01)
+        try append(heapLines(1...3), to: path)
+        try copyTruncate(path, to: path + ".1")
+        try append(heapLines(4...4), to: path)
+        #expect(try run([file], state: &state).map(\.ref.description) == ["app.log.1:1", "app.log.1:2", "app.log.1:3", "app.log:1"])
+        #expect(try run([file], state: &state).isEmpty)
+    }
+
+    @Test func savingWhereNoFileCanBeWrittenFailsWithOneHumanLine() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A regular file where the state directory should be: neither mkdir nor the write can succeed.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/state"))
+        let failure = #expect(throws: (any Error).self) { try ReportState().save(directory: dir + "/state") }
+        let message = failure.map { "\($0)" } ?? ""
+        #expect(!message.contains("NSCocoaErrorDomain") && !message.contains("Code="), "\(message)")
+        #expect(!message.contains("\n"))
+        #expect(message.hasPrefix(dir + "/state"), "\(message)")
+        #expect(message.contains("--state"), "says what to do next: \(message)")
+    }
+
     @Test func corruptOrForeignStateIsIgnoredWithAWarning() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

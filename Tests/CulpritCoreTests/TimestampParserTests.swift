@@ -114,3 +114,19 @@ func formatter(_ format: String, zone: String) -> DateFormatter {
         }
     }
 }
+
+@Suite struct JavaUtilLoggingTimestampTests {
+    private func parse(_ text: String) -> Int64? {
+        let parser = TimestampParser(zone: ZoneResolver(zone: TimeZone(identifier: "UTC")!), defaultYear: 2025, latestPlausible: .max / 4)
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { parser.find(in: UnsafeBufferPointer($0)) }?.micros
+    }
+
+    @Test func julDefaultFormatIsReadWithItsTwelveHourClock() {
+        // Tomcat's catalina.out and java.util.logging's SimpleFormatter default.
+        #expect(parse("Apr 7, 2014 8:11:23 PM org.apache.catalina.connector.CoyoteAdapter service") == 1_396_901_483_000_000)
+        #expect(parse("Dec 01, 2026 12:05:00 AM OrdersService main") == 1_796_083_500_000_000)
+        #expect(parse("Dec 01, 2026 12:05:00 PM OrdersService main") == 1_796_126_700_000_000)
+        #expect(parse("Dec 01, 2026 13:05:00 PM x") == nil)
+    }
+}

@@ -28,6 +28,23 @@ import Testing
         return false
     }
 
+    @Test func followedFileLinesAreACounterAndTheWindowGaugeHoldsOnlyTheWindow() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // 120 ERROR lines, one every 30 s of log time from 01:00:00 to 01:59:30.
+        let lines = (0..<120).map { String(format: "2025-03-12T01:%02d:%02dZ ERROR request failed id=%d\n", $0 / 2, $0 % 2 * 30, $0) }
+        try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: directory + "/app.log"))
+        let watch = try MetricsWatch(arguments: ["watch", directory + "/app.log", "--window", "10m", "--quiet"])
+        defer { watch.stop() }
+        #expect(watch.waitUntil(seconds: 10) { $0["culprit_lines_read_total"] == 120 }, "\(watch.scrape())")
+        // The window keeps whole log minutes from 01:49 (the minute 10 min before 01:59:30) on: 11 minutes, 2 lines each.
+        #expect(watch.scrape()["culprit_events_in_window"] == 22)
+        let text = MetricsWatch.fetch(port: watch.port) ?? ""
+        #expect(text.contains("# TYPE culprit_lines_read_total counter"), "\(text)")
+        #expect(text.contains("# TYPE culprit_events_in_window gauge"), "\(text)")
+    }
+
     @Test(.enabled(if: PrometheusScrapeTests.prometheus != nil, "prometheus is not installed (scripts/install-deps.sh test installs it)"))
     func seriesArriveInPrometheus() throws {
         let metricsPort = Int.random(in: 20_000...29_999)

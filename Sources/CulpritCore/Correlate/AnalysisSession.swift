@@ -5,12 +5,16 @@ public struct AnalysisSession {
     public var window: TimeWindowSpec
     public var detection: DetectionOptions
     public var records: [ChangeMarker]
+    /// `--service-alias RECORD=LOGS`.
+    public var serviceAliases: [String: String]
 
-    public init(settings: ExtractionSettings, window: TimeWindowSpec, detection: DetectionOptions, records: [ChangeMarker]) {
+    public init(settings: ExtractionSettings, window: TimeWindowSpec, detection: DetectionOptions, records: [ChangeMarker],
+                serviceAliases: [String: String] = [:]) {
         self.settings = settings
         self.window = window
         self.detection = detection
         self.records = records
+        self.serviceAliases = serviceAliases
     }
 
     /// Reads `files`; progress gets the bytes read so far after each batch.
@@ -32,7 +36,12 @@ public struct AnalysisSession {
             let bounds = window.resolve(anchorTime: span.end)
             if let message = TimeWindowSpec.emptyWindowMessage(since: bounds.since, until: bounds.until) { diagnostics.warn(message) }
         }
-        return (findings(from: aggregator), aggregator, pipeline)
+        var findings = findings(from: aggregator)
+        findings.inputs = pipeline.accounts
+        for match in findings.serviceMatches {
+            if match.isProblem { diagnostics.warn(match.description) } else { diagnostics.note(match.description) }
+        }
+        return (findings, aggregator, pipeline)
     }
 
     /// Analyses what `aggregator` holds, applying a window anchored on the last event if asked.
@@ -44,6 +53,8 @@ public struct AnalysisSession {
             aggregator.since = bounds.since
             aggregator.until = bounds.until
         }
-        return Analyzer(options: detection).analyze(aggregator, records: records)
+        var analyzer = Analyzer(options: detection)
+        analyzer.serviceAliases = serviceAliases
+        return analyzer.analyze(aggregator, records: records)
     }
 }

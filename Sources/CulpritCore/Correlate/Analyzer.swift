@@ -1,7 +1,15 @@
 /// Turns aggregated activity and deploy records into findings: infer the
 /// changes, detect anomalies per service, rank the changes, build the timeline.
+///
+/// Records from more than 6 h (`SuspectRanking.horizon`, the longest lag an
+/// anomaly is credited to a change) before the first event, or more than 10 min
+/// (`ChangeInference.mergeWindow`) after the last, can explain nothing the logs
+/// show and are left out: a years-long deploy history costs no more than the
+/// part the logs cover. The rest are tied to the logs' services by `ServiceMatching`.
 public struct Analyzer: Sendable {
     public var options: DetectionOptions
+    /// `--service-alias RECORD=LOGS`, for `ServiceMatching`.
+    public var serviceAliases: [String: String] = [:]
 
     public init(options: DetectionOptions = DetectionOptions()) { self.options = options }
 
@@ -9,8 +17,10 @@ public struct Analyzer: Sendable {
         let span = aggregator.span
         let inWindow = records.filter { record in
             (aggregator.since.map { record.time >= $0 } ?? true) && (aggregator.until.map { record.time <= $0 } ?? true)
+                && (span.map { record.time >= $0.start - SuspectRanking.horizon && record.time <= $0.end + ChangeInference.mergeWindow } ?? true)
         }
-        let changes = ChangeInference.changes(activity: aggregator.services, records: inWindow)
+        let (matched, serviceMatches) = ServiceMatching(aliases: serviceAliases).match(inWindow, logServices: Set(aggregator.services.keys))
+        let changes = ChangeInference.changes(activity: aggregator.services, records: matched)
         var anomalies = [Anomaly]()
         let memoryDetector = MemoryGrowthDetector(options: options)
         let errorDetector = ErrorSpikeDetector(options: options)
@@ -29,12 +39,17 @@ public struct Analyzer: Sendable {
         anomalies.sort { ($0.start, $0.service) < ($1.start, $1.service) }
         let telemetry = Set(aggregator.services.values.filter { !$0.memory.isEmpty || !$0.minutes.isEmpty }.map(\.name))
         let suspects = SuspectRanking().rank(changes: changes, anomalies: anomalies, servicesWithTelemetry: telemetry, logStart: span?.start)
-        return Findings(
+        var findings = Findings(
             window: span, suspects: suspects, anomalies: anomalies, changes: changes,
             timeline: TimelineBuilder.build(suspects: suspects, anomalies: anomalies, changes: changes),
             services: aggregator.services.values.sorted { $0.name < $1.name }.map(Self.series),
             eventCount: aggregator.eventCount
         )
+        findings.undatedAnomalies = aggregator.undatedOOMs.keys.sorted().compactMap { service in
+            clusterDetector.undatedOOMs(service: service, kills: aggregator.undatedOOMs[service] ?? [])
+        }
+        findings.serviceMatches = serviceMatches
+        return findings
     }
 
     static func series(_ service: ServiceActivity) -> ServiceSeries {

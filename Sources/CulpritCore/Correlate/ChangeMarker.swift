@@ -37,6 +37,9 @@ public struct ChangeMarker: Sendable, Hashable {
     public var evidence: [EvidenceLine]
     public var sha: String?
     public var actor: String?
+    /// Other names a change record gives the service (a Deployment's
+    /// containers), tried when its own name is not a service of the logs.
+    public var alsoKnownAs: [String] = []
 
     public init(service: String, version: String?, kind: Kind, time: Int64, previousVersion: String? = nil,
                 evidence: [EvidenceLine], sha: String? = nil, actor: String? = nil) {

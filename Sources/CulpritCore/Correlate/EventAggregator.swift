@@ -5,6 +5,10 @@ public struct EventAggregator: Sendable, Codable {
     public private(set) var services: [String: ServiceActivity] = [:]
     public private(set) var eventCount = 0
     public private(set) var untimedEvents = 0
+    /// OOM kills no time could be put on (`TimeQuality.unknown`), per service,
+    /// one line per kill: still evidence, reported as anomalies of unknown time.
+    /// Kept only while no window is set, since they cannot be placed in one.
+    public private(set) var undatedOOMs: [String: [EvidenceLine]] = [:]
     /// The window to keep (`--since`/`--until`), in microseconds; nil bounds are open.
     public var since: Int64?
     public var until: Int64?
@@ -17,6 +21,7 @@ public struct EventAggregator: Sendable, Codable {
     public mutating func add(_ event: LogEvent) {
         guard let time = event.time else {
             untimedEvents += 1
+            if event.kind == .oom, since == nil, until == nil { addUndatedOOM(event) }
             return
         }
         if let since, time < since { return }
@@ -29,6 +34,24 @@ public struct EventAggregator: Sendable, Codable {
     public mutating func add(_ events: [LogEvent]) {
         // By index, so each event is read in place rather than copied (a retain per string).
         for index in events.indices { add(events[index]) }
+    }
+
+    /// How many lines one kernel OOM report spans (`invoked oom-killer`, the
+    /// task table, `Killed process`): undated lines of one file this close are one kill.
+    static let undatedOOMReportLines = 60
+    /// At most this many undated kills are kept per service.
+    static let undatedOOMCap = 50
+
+    /// The last undated OOM line seen per service, to tell a kill's later lines from the next kill.
+    private var undatedOOMTail: [String: SourceRef] = [:]
+
+    private mutating func addUndatedOOM(_ event: LogEvent) {
+        defer { undatedOOMTail[event.service] = event.ref }
+        if let tail = undatedOOMTail[event.service], tail.path == event.ref.path,
+           event.ref.line - tail.line <= Self.undatedOOMReportLines { return }
+        if undatedOOMs[event.service, default: []].count < Self.undatedOOMCap {
+            undatedOOMs[event.service, default: []].append(EvidenceLine(event))
+        }
     }
 
     /// The first and last event times seen.

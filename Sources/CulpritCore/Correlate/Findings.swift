@@ -9,6 +9,22 @@ public struct Findings: Sendable {
     public var timeline: [TimelineEntry]
     public var services: [ServiceSeries]
     public var eventCount: Int
+    /// Anomalies no time could be put on (an OOM kill in a `dmesg` uptime log, a
+    /// crash dump on its own): evidence to show, never credited to a change,
+    /// since nothing says they came after it.
+    public var undatedAnomalies: [Anomaly] = []
+    /// What became of each input read for these findings.
+    public var inputs: [InputAccount] = []
+
+    /// Read inputs that yielded no event, and inputs skipped: what a reader must
+    /// know before trusting "no anomalies".
+    public var unrecognisedInputs: [InputAccount] { inputs.filter(\.yieldedNothing) }
+    public var skippedInputs: [InputAccount] { inputs.filter { $0.skipped != nil } }
+
+    /// Nothing at all was recognised in what was read: no verdict can be given.
+    public var lacksData: Bool { eventCount == 0 && undatedAnomalies.isEmpty && !inputs.isEmpty }
+    /// How change records naming services the logs do not were tied to them.
+    public var serviceMatches: [ServiceMatch] = []
 
     /// Findings from their parts (an analysis builds them; renderers and tests read them).
     public init(window: (start: Int64, end: Int64)?, suspects: [Suspect], anomalies: [Anomaly], changes: [ChangeMarker],

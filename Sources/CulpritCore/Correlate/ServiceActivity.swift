@@ -81,7 +81,9 @@ public struct ServiceActivity: Sendable, Codable {
         case .deploy, .rollback, .restart, .config:
             if changeLines.count < Self.lineCap { changeLines.append(ChangeLine(kind: event.kind, version: event.version, evidence: EvidenceLine(event))) }
             if event.kind == .restart { memory[instance]?.restarts.insert(minute) }
-        case .gc:
+        case .gc, .warning:
+            // Warnings are extracted (extract lists them); per-minute counts do not take them:
+            // a warning burst is weaker evidence than an error burst.
             break
         }
     }

@@ -30,4 +30,6 @@ public struct Suspect: Sendable {
     public var score: Double
     public var verdict: Verdict
     public var evidence: [Evidence]
+    /// With `--repo`: the commits of the change, best-ranked first (`SuspectCommitFinder`).
+    public var commits: [SuspectCommit] = []
 }

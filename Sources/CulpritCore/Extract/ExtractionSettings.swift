@@ -30,13 +30,29 @@ public struct FileContext: Sendable {
     /// `messages`, nor a file whose lines name their sources, like a journal export).
     public var pathNamesService: Bool { !envelope.namesSourcePerLine && !Self.systemLogNames.contains(pathService.lowercased()) }
 
-    static let systemLogNames: Set<String> = ["syslog", "messages", "kern", "kernel", "dmesg", "journal", "daemon", "stdin", "user", "system"]
+    /// Logs of the machine or of the node agents, which speak about many services
+    /// (kubelet's OOM kill names the container it killed).
+    static let systemLogNames: Set<String> = ["syslog", "messages", "kern", "kernel", "dmesg", "journal", "daemon", "stdin", "user", "system",
+                                              "kubelet", "containerd", "dockerd", "docker", "crio", "kube-proxy", "events"]
 
     /// A `--service` rule that names this file's service, overriding the lines.
     public var overrideService: String?
     /// Year for year-less timestamps, and the latest instant they may be inferred to.
     public var defaultYear: Int
     public var latestPlausible: Int64
+    /// The file's first year-less time, when its first lines have one (`YearAnchor`).
+    public var yearAnchor: Int64?
+
+    /// The timestamp parser for this file's lines.
+    public func timestampParser(zone: ZoneResolver) -> TimestampParser {
+        TimestampParser(zone: zone, defaultYear: defaultYear, latestPlausible: latestPlausible, yearAnchor: yearAnchor)
+    }
+
+    /// Finds the year anchor in the file's first chunk (unless `--year` fixes the year).
+    public mutating func anchorYears(firstChunk: [UInt8], settings: ExtractionSettings) {
+        guard settings.year == nil else { return }
+        yearAnchor = YearAnchor.first(in: firstChunk, parser: timestampParser(zone: ZoneResolver(zone: settings.zone)))
+    }
 
     /// `yearReference` (epoch seconds) is when the run's other logs say they are
     /// from; year-less times are placed in its year (or the one before), which beats

@@ -46,7 +46,9 @@ public enum InputExpander {
                 walk(directory: path, display: shown, into: &files, errors: &errors, seen: &seen)
             } else if type == S_IFREG {
                 if seen.insert(path).inserted {
-                    files.append(InputFile(openPath: path, displayPath: shown, modificationTime: Int64(status.st_mtim.tv_sec)))
+                    var file = InputFile(openPath: path, displayPath: shown, modificationTime: Int64(status.st_mtim.tv_sec))
+                    file.foundInDirectory = true
+                    files.append(file)
                 }
             } else if type == S_IFLNK {
                 // A link inside a folder is read when it leads to a file; a dangling
@@ -55,7 +57,9 @@ public enum InputExpander {
                 if stat(path, &target) != 0 {
                     errors.append(InputError(path: shown, message: Self.reason(errno)))
                 } else if target.st_mode & S_IFMT == S_IFREG, seen.insert(path).inserted {
-                    files.append(InputFile(openPath: path, displayPath: shown, modificationTime: Int64(target.st_mtim.tv_sec)))
+                    var file = InputFile(openPath: path, displayPath: shown, modificationTime: Int64(target.st_mtim.tv_sec))
+                    file.foundInDirectory = true
+                    files.append(file)
                 }
             }
         }

@@ -8,6 +8,9 @@ public struct InputFile: Sendable, Hashable {
     public var modificationTime: Int64?
     /// Where an incremental run picks the file up again (`report --state`).
     public var resume: ResumePoint?
+    /// Found by walking a folder (rather than named on the command line): only
+    /// such a file is skipped when it is plainly not a log.
+    public var foundInDirectory = false
 
     public init(openPath: String, displayPath: String, modificationTime: Int64? = nil, resume: ResumePoint? = nil) {
         self.openPath = openPath

@@ -2,6 +2,8 @@
 /// `kind` names for `culprit extract` output.
 public enum EventKind: String, Sendable, CaseIterable, Codable, Comparable {
     case memory, oom, gc, error, http, latency, start, deploy, rollback, restart, config
+    /// A record at warning level that no other pattern explained: weaker than an error.
+    case warning
 
     /// Whether events of this kind mark a change to a service (a candidate culprit).
     public var isChange: Bool {
@@ -25,6 +27,7 @@ public enum EventKind: String, Sendable, CaseIterable, Codable, Comparable {
         case .rollback: return 8
         case .restart: return 9
         case .config: return 10
+        case .warning: return 11
         }
     }
 

@@ -25,6 +25,11 @@ public struct LogEvent: Sendable {
     public var severity: Severity?
     /// The first line of the record, cut to `LogEvent.excerptLimit` bytes.
     public var excerpt: String
+    /// Whether `time` is the record's own, estimated from an earlier line, or unknown.
+    public var timeQuality: TimeQuality = .exact
+    /// The other system an error is about (`redis`, `postgres`, `10.0.0.4:8080`,
+    /// an upstream's name): the failure is reported here but happened there.
+    public var dependency: String?
 
     /// How much of a record's first line an event keeps for evidence.
     public static let excerptLimit = 300

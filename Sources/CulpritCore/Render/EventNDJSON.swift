@@ -1,7 +1,9 @@
 /// `culprit extract --format ndjson`: one event per line with the contract's
 /// fields (`ts`, `service`, `host`, `kind`, `value`, `unit`, `version`,
 /// `pattern`, `ref`), then extras scripts may use: `status` and `duration` for
-/// requests, `limit` for memory, `level`, and `line` (the record's first line).
+/// requests, `limit` for memory, `level`, and `line` (the record's first line);
+/// `time_quality` (`estimated`/`unknown`) right after `ts` when the record's own
+/// line had no time; `dependency` when an error is about another system.
 public enum EventNDJSON {
     /// The events' NDJSON in a writer, for a sink to write out without copying it.
     public static func render(_ events: [LogEvent]) -> JSONByteWriter {
@@ -27,6 +29,12 @@ public enum EventNDJSON {
     static func append(_ event: UnsafePointer<LogEvent>, to writer: JSONByteWriter) {
         writer.raw("{\"ts\":")
         writer.time(event.pointee.time)
+        if event.pointee.timeQuality != .exact {
+            // Only when the record's own line had no time: `estimated` (from the
+            // dated line before it) or `unknown` (`ts` is null).
+            writer.raw(",\"time_quality\":")
+            writer.string(event.pointee.timeQuality.rawValue)
+        }
         writer.raw(",\"service\":")
         writer.string(event.pointee.service)
         writer.raw(",\"host\":")
@@ -54,6 +62,10 @@ public enum EventNDJSON {
         if let limit = event.pointee.limit {
             writer.raw(",\"limit\":")
             writer.number(limit)
+        }
+        if let dependency = event.pointee.dependency {
+            writer.raw(",\"dependency\":")
+            writer.string(dependency)
         }
         if let severity = event.pointee.severity {
             writer.raw(",\"level\":")

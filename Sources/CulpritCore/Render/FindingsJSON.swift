@@ -5,13 +5,14 @@ public enum FindingsJSON {
         .object([
             ("window", findings.window.map { .object([("start", .time($0.start)), ("end", .time($0.end))]) } ?? .null),
             ("suspects", .array(findings.suspects.enumerated().map { suspect($0.element, rank: $0.offset + 1) })),
-            ("anomalies", .array(findings.anomalies.map(anomaly))),
+            ("anomalies", .array(findings.anomalies.map(anomaly) + findings.undatedAnomalies.map(undatedAnomaly))),
             ("changes", .array(findings.changes.map(change))),
             ("timeline", .array(findings.timeline.map { entry in
                 .object([("time", .time(entry.time)), ("service", .string(entry.service)), ("title", .string(entry.title)),
                          ("ref", .optional(entry.evidence?.ref.description))])
             })),
             ("events", .number(Double(findings.eventCount))),
+            ("inputs", .array(findings.inputs.map(input))),
         ])
     }
 
@@ -40,6 +41,21 @@ public enum FindingsJSON {
                     ("weight", .number((item.weight * 100).rounded() / 100)),
                 ])
             })),
+        ] + (suspect.commits.isEmpty ? [] : [("commits", .array(suspect.commits.map(commit)))]))
+    }
+
+    /// One of `suspects[].commits` (with `--repo`): the contract's `sha`, `subject`,
+    /// `author`, `files`, `why`, plus `date`, the `range` and the `frames` naming its files.
+    static func commit(_ commit: SuspectCommit) -> JSONValue {
+        .object([
+            ("sha", .string(commit.commit.sha)),
+            ("subject", .string(commit.commit.subject)),
+            ("author", .string(commit.commit.author)),
+            ("date", .time(commit.commit.authorTime)),
+            ("files", .array(commit.commit.files.map(JSONValue.string))),
+            ("why", .string(SuspectCommitWording.why(commit))),
+            ("range", .string(commit.range.label)),
+            ("frames", .number(Double(commit.frames))),
         ])
     }
 
@@ -65,6 +81,25 @@ public enum FindingsJSON {
                 ("growing_segments", .number(Double(growth.growingSegments))),
             ])))
         }
+        return .object(pairs)
+    }
+
+    /// An anomaly no time could be put on: `start` is null and `time_quality` says why.
+    static func undatedAnomaly(_ anomaly: Anomaly) -> JSONValue {
+        guard case .object(var pairs) = self.anomaly(anomaly) else { return .null }
+        for index in pairs.indices where pairs[index].0 == "start" { pairs[index].1 = .null }
+        pairs.append(("time_quality", .string(TimeQuality.unknown.rawValue)))
+        return .object(pairs)
+    }
+
+    /// One input: `path`, `format`, `lines`, `events`, `undated`, and when it applies `skipped` and `looks_like`.
+    static func input(_ account: InputAccount) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("path", .string(account.path)), ("format", .string(account.format)), ("lines", .number(Double(account.lines))),
+            ("events", .number(Double(account.events))), ("undated", .number(Double(account.undated))),
+        ]
+        if let skipped = account.skipped { pairs.append(("skipped", .string(skipped))) }
+        if let looksLike = account.looksLike { pairs.append(("looks_like", .string(looksLike))) }
         return .object(pairs)
     }
 

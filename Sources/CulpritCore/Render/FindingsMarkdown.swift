@@ -10,7 +10,7 @@ public enum FindingsMarkdown {
             out += "**Impact window:** \(CivilTime.displayUTC(impact.start)) to \(impact.end.map(CivilTime.displayUTC) ?? "still ongoing at the end of the logs") (UTC)\n\n"
         }
         if let window = findings.window {
-            out += "Logs analysed: \(CivilTime.displayUTC(window.start)) to \(CivilTime.displayUTC(window.end)) UTC, \(findings.eventCount) events, \(findings.changes.count) changes.\n\n"
+            out += "Logs analysed: \(CivilTime.displayUTC(window.start)) to \(CivilTime.displayUTC(window.end)) UTC, \(InputNotes.count(findings.eventCount, "event")), \(InputNotes.count(findings.changes.count, "change")).\n\n"
         }
         out += "## Suspects\n\n"
         if findings.suspects.isEmpty {
@@ -24,17 +24,22 @@ public enum FindingsMarkdown {
             for suspect in findings.suspects.prefix(3) where suspect.verdict != .unlikely {
                 out += "### \(suspect.change.service) \(suspect.change.version ?? "") (\(suspect.change.kind.rawValue), \(suspect.verdict.rawValue))\n\n"
                 for item in suspect.evidence {
-                    let mark = item.weight > 0 ? "✅" : item.weight < 0 ? "❌" : "•"
+                    // A neutral item (the change itself) is a plain bullet: no "- •".
+                    let mark = item.weight > 0 ? "✅ " : item.weight < 0 ? "❌ " : ""
                     let refs = item.refs.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
-                    out += "- \(mark) \(item.summary)\(refs.isEmpty ? "" : " — " + refs)\n"
+                    out += "- \(mark)\(item.summary)\(refs.isEmpty ? "" : " — " + refs)\n"
                 }
-                out += "\n"
+                out += "\n" + commits(of: suspect)
             }
         }
-        if !findings.anomalies.isEmpty {
+        if !findings.anomalies.isEmpty || !findings.undatedAnomalies.isEmpty {
             out += "## Anomalies\n\n| start (UTC) | end | service | kind | what |\n|---|---|---|---|---|\n"
             for anomaly in findings.anomalies {
                 out += "| \(CivilTime.displayUTC(anomaly.start)) | \(anomaly.end.map(CivilTime.displayUTC) ?? "ongoing") | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) |\n"
+            }
+            for anomaly in findings.undatedAnomalies {
+                let refs = anomaly.evidence.prefix(3).map { "`\($0.ref)`" }.joined(separator: ", ")
+                out += "| unknown | | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) — \(refs) |\n"
             }
             out += "\n"
         }
@@ -54,11 +59,36 @@ public enum FindingsMarkdown {
         return out
     }
 
+    // MARK: Suspect commits (--repo)
+
+    /// The best-ranked commits of a suspect, as a numbered list after its evidence.
+    static func commits(of suspect: Suspect) -> String {
+        guard let heading = SuspectCommitWording.heading(suspect.commits) else { return "" }
+        var out = "**\(heading):**\n\n"
+        for (index, commit) in suspect.commits.prefix(SuspectCommitWording.shownLimit).enumerated() {
+            out += "\(index + 1). `\(SuspectCommitWording.shortSha(commit.commit.sha))` \(commit.commit.subject) — \(commit.commit.authorName): "
+                + SuspectCommitWording.why(commit) + "\n"
+        }
+        let more = suspect.commits.count - SuspectCommitWording.shownLimit
+        if more > 0 { out += "\n… \(more) more (`--format json` lists them).\n" }
+        return out + "\n"
+    }
+
     static func summary(_ findings: Findings) -> String {
+        let notes = [InputNotes.unrecognised(findings), InputNotes.skipped(findings)].compactMap { $0 }
+        let suffix = notes.isEmpty ? "" : "\n\n" + notes.map { "> " + $0.prefix(1).uppercased() + $0.dropFirst() + "." }.joined(separator: "\n>\n")
+        if findings.lacksData { return InputNotes.lacksData.prefix(1).uppercased() + InputNotes.lacksData.dropFirst() + "." + suffix }
+        return verdictSummary(findings) + suffix
+    }
+
+    static func verdictSummary(_ findings: Findings) -> String {
         guard let top = findings.culprit else {
             if findings.anomalies.contains(where: \.preExisting) {
                 let services = Set(findings.anomalies.filter(\.preExisting).map(\.service)).sorted().joined(separator: ", ")
                 return "No change explains the anomalies. Trouble in \(services) was already under way when the logs begin, so its cause predates them."
+            }
+            if findings.anomalies.isEmpty, !findings.undatedAnomalies.isEmpty {
+                return "Out-of-memory kills were found, but no time could be put on them, so no change can be tied to them."
             }
             return findings.anomalies.isEmpty ? "No anomalies were found." : "No change explains the anomalies found."
         }

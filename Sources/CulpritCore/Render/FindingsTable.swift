@@ -16,8 +16,9 @@ public struct FindingsTable {
     public func render(_ findings: Findings) -> String {
         var out = headline(findings) + "\n"
         if let window = findings.window {
-            out += dim("window \(CivilTime.rfc3339(window.start)) – \(CivilTime.rfc3339(window.end)), \(findings.eventCount) events, \(findings.changes.count) changes") + "\n"
+            out += dim("window \(CivilTime.rfc3339(window.start)) – \(CivilTime.rfc3339(window.end)), \(InputNotes.count(findings.eventCount, "event")), \(InputNotes.count(findings.changes.count, "change"))") + "\n"
         }
+        for note in [InputNotes.unrecognised(findings), InputNotes.skipped(findings)].compactMap({ $0 }) { out += note + "\n" }
         out += "\n"
         if !findings.suspects.isEmpty {
             let rows = findings.suspects.prefix(suspectLimit).enumerated().map { index, suspect in
@@ -39,6 +40,7 @@ public struct FindingsTable {
             if top.evidence.count > whyLimit {
                 out += dim("  … \(top.evidence.count - whyLimit) more reasons (--format markdown or json lists all)") + "\n"
             }
+            out += commits(of: top)
         }
         if !findings.anomalies.isEmpty {
             out += "\n" + bold("Anomalies:") + "\n"
@@ -48,13 +50,40 @@ public struct FindingsTable {
             }
             if findings.anomalies.count > anomalyLimit { out += dim("  … \(findings.anomalies.count - anomalyLimit) more") + "\n" }
         }
+        if !findings.undatedAnomalies.isEmpty {
+            out += "\n" + bold("Of unknown time (no dated line before them in their file):") + "\n"
+            for anomaly in findings.undatedAnomalies {
+                out += "  \(anomaly.service)  \(anomaly.kind.rawValue): \(anomaly.summary)\n"
+                let refs = anomaly.evidence.prefix(3).map(\.ref.description)
+                if !refs.isEmpty { out += "      " + dim(refs.joined(separator: "  ")) + "\n" }
+            }
+        }
+        return out
+    }
+
+    // MARK: Suspect commits (--repo)
+
+    /// The best-ranked commits of the top suspect, each with why, under its reasons.
+    func commits(of suspect: Suspect) -> String {
+        guard let heading = SuspectCommitWording.heading(suspect.commits) else { return "" }
+        var out = "\n" + bold(heading + ":") + "\n"
+        for commit in suspect.commits.prefix(SuspectCommitWording.shownLimit) {
+            out += "  \(SuspectCommitWording.title(commit))\n"
+            out += "      " + dim(SuspectCommitWording.why(commit)) + "\n"
+        }
+        let more = suspect.commits.count - SuspectCommitWording.shownLimit
+        if more > 0 { out += dim("  … \(more) more (--format json lists them)") + "\n" }
         return out
     }
 
     func headline(_ findings: Findings) -> String {
+        if findings.lacksData { return bold(InputNotes.lacksData + ".") }
         guard let top = findings.suspects.first, top.verdict != .unlikely else {
             if findings.anomalies.contains(where: \.preExisting) {
                 return bold("No change explains the anomalies:") + " they were already under way when the logs begin."
+            }
+            if findings.anomalies.isEmpty, !findings.undatedAnomalies.isEmpty {
+                return bold("Out-of-memory kills found, but no time could be put on them:") + " no change can be tied to them."
             }
             return findings.anomalies.isEmpty ? bold("No anomalies found.") : bold("No change explains the anomalies.")
         }

@@ -142,12 +142,32 @@ struct HTMLReport {
             Self.lines(item.lines.prefix(Self.linesPerEvidence), into: &out)
             out.raw("</li>\n")
         }
-        out.raw("</ol>\n</div>\n")
+        out.raw("</ol>\n")
+        commits(of: suspect, into: &out)
+        out.raw("</div>\n")
+    }
+
+    // MARK: Suspect commits (--repo)
+
+    /// The best-ranked commits of a suspect, each with why, after its evidence.
+    private func commits(of suspect: Suspect, into out: inout HTMLWriter) {
+        guard let heading = SuspectCommitWording.heading(suspect.commits) else { return }
+        out.raw("<h3>"); out.text(heading); out.raw("</h3>\n<ol class=\"commits\">\n")
+        for commit in suspect.commits.prefix(SuspectCommitWording.shownLimit) {
+            out.raw("<li><code>"); out.text(SuspectCommitWording.shortSha(commit.commit.sha)); out.raw("</code> ")
+            out.text(commit.commit.subject)
+            out.raw(" <span class=\"muted\">— "); out.text(commit.commit.authorName); out.raw("</span><br>")
+            out.text(Self.sentence(SuspectCommitWording.why(commit)))
+            out.raw("</li>\n")
+        }
+        out.raw("</ol>\n")
+        let more = suspect.commits.count - SuspectCommitWording.shownLimit
+        if more > 0 { out.raw("<p class=\"muted\">… and "); out.int(more); out.raw(" more (<code>--format json</code> lists them).</p>\n") }
     }
 
     private func anomalies(clock: ReportClock, into out: inout HTMLWriter) {
         out.raw("<h2 id=\"anomalies\">Anomalies<small>what looked wrong, service by service</small></h2>\n")
-        guard !findings.anomalies.isEmpty else {
+        guard !findings.anomalies.isEmpty || !findings.undatedAnomalies.isEmpty else {
             out.raw("<p class=\"empty\">No anomalies were found.</p>\n")
             return
         }
@@ -160,6 +180,13 @@ struct HTMLReport {
             out.raw("</td><td class=\"svc\">"); out.text(anomaly.service)
             out.raw("</td><td class=\"kind\">"); out.raw(String(anomaly.kind.rawValue.map { $0 == "_" ? " " : $0 }))
             if anomaly.preExisting { out.raw("<span class=\"pill pre\">already under way</span>") }
+            out.raw("</td><td>"); out.text(Self.sentence(anomaly.summary))
+            Self.lines(anomaly.evidence.prefix(1), into: &out)
+            out.raw("</td></tr>\n")
+        }
+        for anomaly in findings.undatedAnomalies {
+            out.raw("<tr><td class=\"time\"><span class=\"muted\">unknown</span></td><td></td><td class=\"svc\">"); out.text(anomaly.service)
+            out.raw("</td><td class=\"kind\">"); out.raw(String(anomaly.kind.rawValue.map { $0 == "_" ? " " : $0 }))
             out.raw("</td><td>"); out.text(Self.sentence(anomaly.summary))
             Self.lines(anomaly.evidence.prefix(1), into: &out)
             out.raw("</td></tr>\n")

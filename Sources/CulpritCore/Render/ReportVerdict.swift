@@ -31,9 +31,20 @@ struct ReportVerdict {
             out.raw("</span></h1>\n")
             reasons(of: top, into: &out)
         } else {
-            out.raw(findings.anomalies.isEmpty ? "No anomalies found" : "No change explains the anomalies")
+            if findings.lacksData {
+                out.text(InputNotes.lacksData.prefix(1).uppercased() + InputNotes.lacksData.dropFirst())
+            } else if findings.anomalies.isEmpty, !findings.undatedAnomalies.isEmpty {
+                out.raw("Out-of-memory kills of unknown time")
+            } else {
+                out.raw(findings.anomalies.isEmpty ? "No anomalies found" : "No change explains the anomalies")
+            }
             out.raw("</h1>\n")
             noCulpritNotes(into: &out)
+        }
+        for note in [InputNotes.unrecognised(findings), InputNotes.skipped(findings)].compactMap({ $0 }) {
+            out.raw("<p class=\"muted\">")
+            out.text(note.prefix(1).uppercased() + note.dropFirst() + ".")
+            out.raw("</p>\n")
         }
         facts(clock: clock, into: &out)
         out.raw("</header>\n")

@@ -1,37 +1,29 @@
-import Foundation
-
-/// Where `report --state` stopped reading one file: its identity (device,
-/// inode, a fingerprint of its first bytes) and its position, so the next run
-/// reads only what was appended and notices rotation and truncation.
-public struct FileCheckpoint: Sendable, Codable, Hashable {
+/// Where `report --state` stopped reading one file: the file's identity
+/// (device, inode, a fingerprint of its first bytes) and its position, so the
+/// next run reads only what was appended, wherever rotation moved the file.
+public struct FileCheckpoint: Sendable, Hashable {
+    /// The path the file was opened at: rotation's successors are looked for beside it.
     public var path: String
-    public var device: UInt64
-    public var inode: UInt64
+    public var identity: FileIdentity
+    /// The file's size when read (gzip), or the offset read to (plain).
     public var size: Int64
     public var isGzip: Bool
-    /// FNV-1a 64 of the first `fingerprintLength` bytes, hex.
-    public var fingerprint: String
-    public var fingerprintLength: Int
     public var resume: ResumePoint
 
-    /// How many leading bytes identify a file.
-    public static let fingerprintBytes = 1024
-
-    /// The identity of the file at `path` now, nil when it cannot be read.
-    public static func identity(of path: String, length: Int = fingerprintBytes) -> (device: UInt64, inode: UInt64, size: Int64, fingerprint: String, length: Int)? {
-        var status = stat()
-        guard stat(path, &status) == 0, let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: length)) ?? Data()
-        return (UInt64(status.st_dev), UInt64(status.st_ino), Int64(status.st_size), fnv1a(head), head.count)
+    public init(path: String, identity: FileIdentity, size: Int64, isGzip: Bool, resume: ResumePoint) {
+        self.path = path
+        self.identity = identity
+        self.size = size
+        self.isGzip = isGzip
+        self.resume = resume
     }
 
-    static func fnv1a(_ data: Data) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return String(hash, radix: 16)
+    /// Whether the file open at `descriptor` (of `size` bytes) still holds this
+    /// checkpoint's content: it begins with the same bytes and is not shorter
+    /// than what was read (a gzip file: than it was). True for the file itself,
+    /// renamed or not, and for a copy of it.
+    func isContinued(byFileAt descriptor: Int32, size: Int64) -> Bool {
+        guard size >= (isGzip ? self.size : resume.offset) else { return false }
+        return identity.fingerprintLength == 0 ? resume.offset == 0 : identity.isBeginning(ofFileAt: descriptor, size: size)
     }
 }

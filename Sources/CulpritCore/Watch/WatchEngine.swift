@@ -16,6 +16,10 @@ public struct WatchEngine: Sendable {
     public private(set) var clock: Int64?
     private var dirty = false
     public private(set) var lastFindings: Findings?
+    /// Timed events per log minute, pruned with the aggregates: what the window holds.
+    private var eventsByMinute = [Int64: Int]()
+    /// The events in the sliding window now (the aggregator's `eventCount` counts every event ever added).
+    public private(set) var eventsInWindow = 0
 
     public init(analyzer: Analyzer = Analyzer(), records: [ChangeMarker] = [], window: Int64 = 6 * 3_600_000_000) {
         self.analyzer = analyzer
@@ -31,7 +35,11 @@ public struct WatchEngine: Sendable {
                 alerts += evaluate()
             }
             aggregator.add(event)
-            if let time = event.time { clock = max(clock ?? time, time) }
+            if let time = event.time {
+                clock = max(clock ?? time, time)
+                eventsByMinute[time / 60_000_000, default: 0] += 1
+                eventsInWindow += 1
+            }
             dirty = true
             if event.kind == .oom, let alert = tracker.oom(event) { alerts.append(alert) }
         }
@@ -43,10 +51,20 @@ public struct WatchEngine: Sendable {
         guard let clock else { return [] }
         dirty = false
         aggregator.prune(before: clock - window)
+        pruneEventCounts(before: clock - window)
         let relevant = records.filter { $0.time <= clock && $0.time >= clock - window }
         let findings = analyzer.analyze(aggregator, records: relevant)
         lastFindings = findings
         return tracker.update(with: findings, now: clock)
+    }
+
+    /// Forgets the counts of minutes before `time`'s minute, as `EventAggregator.prune(before:)` does.
+    private mutating func pruneEventCounts(before time: Int64) {
+        let minute = time / 60_000_000
+        for (key, count) in eventsByMinute where key < minute {
+            eventsByMinute[key] = nil
+            eventsInWindow -= count
+        }
     }
 
     /// Whether events arrived since the last evaluation.

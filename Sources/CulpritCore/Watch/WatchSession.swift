@@ -26,6 +26,8 @@ public final class WatchSession {
     let emit: (Alert) throws -> Void
     let shouldStop: () -> Bool
     public private(set) var linesRead = 0
+    /// When the watched files' other logs are from (`YearReference`), for year-less times.
+    private var yearReference: Int64?
     /// Called after each evaluation with the engine and the lines read so far (metrics).
     public var observer: ((WatchEngine, Int) -> Void)?
 
@@ -44,6 +46,9 @@ public final class WatchSession {
     public func run(paths: [String]) throws {
         let readsStandardInput = paths.contains("-")
         let filePaths = paths.filter { $0 != "-" }
+        // Year-less times are placed from the same reference as analyze's, so a
+        // replay and an analysis of the same files agree on every year.
+        if settings.year == nil, !filePaths.isEmpty { yearReference = YearReference.scan(InputExpander.expand(filePaths).files) }
         if options.replay, !filePaths.isEmpty {
             try replay(filePaths)
         }
@@ -100,57 +105,64 @@ public final class WatchSession {
 
     // MARK: - Followed files
 
+    /// Follows files (`FileFollower`, like `tail -F`) and folders (`FolderFollower`,
+    /// every file by identity), each file with its own extractor, polling every
+    /// `pollMilliseconds` while nothing new arrives.
     private func follow(_ paths: [String]) throws {
-        var followers = [String: (follower: FileFollower, extractor: StreamingExtractor)]()
-        var lastScan = Date.distantPast
-        var firstScan = true
-        while !shouldStop() {
-            if Date().timeIntervalSince(lastScan) >= 2 {
-                // A file renamed by rotation (app.log → app.log.1) is still read through
-                // its follower's descriptor: do not start reading it again under the new name.
-                let followed = Set(followers.values.map(\.follower.identity))
-                for file in currentFiles(paths) where followers[file.openPath] == nil {
-                    var status = stat()
-                    if stat(file.openPath, &status) == 0, followed.contains("\(UInt64(status.st_dev)):\(UInt64(status.st_ino))") { continue }
-                    let follower = FileFollower(path: file.openPath, displayPath: file.displayPath, fromEnd: firstScan && options.fromEnd)
-                    followers[file.openPath] = (follower, StreamingExtractor(settings: settings, file: file))
-                }
-                firstScan = false
-                lastScan = Date()
+        var files = [(follower: FileFollower, extractor: StreamingExtractor)]()
+        var folders = [(follower: FolderFollower, extractors: [FileIdentity.Inode: StreamingExtractor])]()
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                folders.append((FolderFollower(path: path, fromEnd: options.fromEnd), [:]))
+            } else {
+                let file = InputFile(openPath: path, displayPath: path, modificationTime: InputExpander.modificationTime(path))
+                files.append((FileFollower(path: path, displayPath: path, fromEnd: options.fromEnd), StreamingExtractor(settings: settings, file: file, yearReference: yearReference)))
             }
+        }
+        while !shouldStop() {
             var sawData = false
-            for key in followers.keys.sorted() {
-                var entry = followers[key]!
-                for change in entry.follower.poll() {
+            for index in files.indices {
+                for change in files[index].follower.poll() {
                     switch change {
                     case .restarted:
-                        entry.extractor.restart()
+                        files[index].extractor.restart()
                     case .lines(let chunk):
                         sawData = true
-                        try feed(entry.extractor.events(from: chunk))
+                        try extract(chunk, with: &files[index].extractor)
                     }
                 }
-                followers[key] = entry
+            }
+            for index in folders.indices {
+                for update in folders[index].follower.poll() {
+                    switch update {
+                    case .changed(let file, _, .restarted):
+                        folders[index].extractors[file]?.restart()
+                    case .changed(let file, let input, .lines(let chunk)):
+                        sawData = true
+                        var extractor = folders[index].extractors[file] ?? StreamingExtractor(settings: settings, file: input, yearReference: yearReference)
+                        try extract(chunk, with: &extractor)
+                        folders[index].extractors[file] = extractor
+                    case .closed(let file):
+                        folders[index].extractors[file] = nil
+                    }
+                }
             }
             if !sawData {
                 if engine.hasPendingEvents { try deliver(engine.evaluate()) }
                 usleep(useconds_t(options.pollMilliseconds) * 1000)
             }
         }
+        for index in files.indices { files[index].follower.close() }
+        for index in folders.indices { folders[index].follower.close() }
     }
 
-    /// The files `paths` name now: files as given, directories walked (new files appear).
-    private func currentFiles(_ paths: [String]) -> [InputFile] {
-        var files = [InputFile]()
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                files += InputExpander.expand([path]).files
-            } else {
-                files.append(InputFile(openPath: path, displayPath: path))
-            }
-        }
-        return files
+    /// Extracts a followed file's new lines, counting them, and feeds their events to the engine.
+    private func extract(_ chunk: [UInt8], with extractor: inout StreamingExtractor) throws {
+        let before = extractor.linesRead
+        let events = extractor.events(from: chunk)
+        linesRead += extractor.linesRead - before
+        try feed(events)
     }
 
     // MARK: - Replay
@@ -162,7 +174,7 @@ public final class WatchSession {
         var cursors = [ReplayCursor]()
         for file in files {
             do {
-                cursors.append(try ReplayCursor(file: file, settings: settings))
+                cursors.append(try ReplayCursor(file: file, settings: settings, yearReference: yearReference))
             } catch {
                 diagnostics.error(error.description)
             }
@@ -197,10 +209,10 @@ struct ReplayCursor {
     private var finished = false
     private let input: OpenedInput
 
-    init(file: InputFile, settings: ExtractionSettings) throws(InputError) {
+    init(file: InputFile, settings: ExtractionSettings, yearReference: Int64?) throws(InputError) {
         input = try OpenedInput(file)
         chunker = LineChunker(source: input, maxLineLength: settings.maxLineLength)
-        extractor = StreamingExtractor(settings: settings, file: file)
+        extractor = StreamingExtractor(settings: settings, file: file, yearReference: yearReference)
     }
 
     var linesRead: Int { extractor.linesRead }

@@ -11,7 +11,7 @@ public struct DetectionOptions: Sendable {
     /// Errors and latency: minutes in the detection window.
     public var spikeWindowMinutes = 5
     /// Errors: baseline minutes needed before a spike can be judged.
-    public var spikeBaselineMinutes = 10
+    public var spikeBaselineMinutes = 3
     /// Errors: Poisson tail probability below which the window is a spike.
     public var spikePValue = 1e-4
     /// Errors: window rate must be at least this multiple of the baseline rate.

@@ -15,6 +15,16 @@ public struct EventClusterDetector {
         }
     }
 
+    /// One `oom` anomaly for a service's OOM kills of unknown time (each kill
+    /// one line, see `EventAggregator.undatedOOMs`); its `start` is only a sort
+    /// key (0): renderers show the time as unknown.
+    public func undatedOOMs(service: String, kills: [EvidenceLine]) -> Anomaly? {
+        guard !kills.isEmpty else { return nil }
+        let summary = kills.count == 1 ? "killed for running out of memory (time unknown)" : "\(kills.count) out-of-memory kills (time unknown)"
+        return Anomaly(service: service, kind: .oom, start: 0, end: nil, summary: summary,
+                       evidence: Array(kills.prefix(5)), magnitude: Double(kills.count))
+    }
+
     public func crashes(in service: ServiceActivity) -> [Anomaly] {
         let oomRefs = Set(service.ooms.map(\.ref))
         return clusters(service.crashes.filter { !oomRefs.contains($0.ref) }).map { cluster in

@@ -8,7 +8,7 @@ struct CaptureGroups: @unchecked Sendable {
 
     /// The names patterns give meaning to.
     enum Role: Int, CaseIterable {
-        case value, unit, limit, limitUnit, duration, durationUnit, status, service, version, host
+        case value, unit, limit, limitUnit, duration, durationUnit, status, service, version, host, dependency, product
 
         var groupName: String {
             switch self {
@@ -22,6 +22,8 @@ struct CaptureGroups: @unchecked Sendable {
             case .service: "service"
             case .version: "version"
             case .host: "host"
+            case .dependency: "dependency"
+            case .product: "product"
             }
         }
     }

@@ -8,6 +8,8 @@ final class CompiledPattern: Sendable {
     let id: String
     let fallback: Bool
     let level: Severity?
+    let levelOnly: Bool
+    let dependency: String?
     /// The regex runs on the raw line (`applies_to: line`), not the message.
     let matchesRawLine: Bool
     let regex: CompiledRegex?
@@ -27,6 +29,8 @@ final class CompiledPattern: Sendable {
         id = definition.id
         fallback = definition.fallback
         level = definition.level
+        levelOnly = definition.levelOnly
+        dependency = definition.dependency
         matchesRawLine = definition.subject == .line
         regex = try definition.regex.map { source throws(RegexCompileError) in try CompiledRegex(source) }
         regexHandle = regex.map { .passUnretained($0) }

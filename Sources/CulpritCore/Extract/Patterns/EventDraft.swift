@@ -13,6 +13,9 @@ struct EventDraft {
     var service: String?
     var version: String?
     var host: String?
+    var dependency: String?
+    /// The product a start line names with its version (`gunicorn`, `PostgreSQL`).
+    var product: String?
 }
 
 /// The ranges a figure read from a log may take. A number outside them is a

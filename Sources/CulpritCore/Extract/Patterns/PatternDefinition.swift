@@ -32,6 +32,12 @@ public struct PatternDefinition: Sendable {
     public var regex: String?
     public var field: String?
     public var level: Severity?
+    /// With `level`: only records at exactly that level (a warning pattern must
+    /// not also fire on every error).
+    public var levelOnly = false
+    /// The other system every match is about (`dependency: redis`), when the
+    /// regex has no `dependency` capture of its own.
+    public var dependency: String?
     public var literals: [Literal]
     public var unit: String?
     public var durationUnit: String?

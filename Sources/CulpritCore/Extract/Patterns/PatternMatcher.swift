@@ -84,6 +84,7 @@ final class PatternMatcher {
         // definition (strings, examples) per record would cost a retain per field.
         if let level = pattern.level {
             guard let severity = subject.severity, severity.rawValue <= level.rawValue else { return nil }
+            if pattern.levelOnly, severity != level { return nil }
         }
         var draft = EventDraft(kind: pattern.kind, pattern: pattern)
         if let regex = pattern.regexHandle {
@@ -101,6 +102,7 @@ final class PatternMatcher {
         if let field = pattern.field {
             guard fillFromField(&draft, field: field, fields: subject.fields, pattern: pattern) else { return nil }
         }
+        if draft.dependency == nil, let dependency = pattern.dependency { draft.dependency = dependency }
         return draft.withPlausibleValues()
     }
 
@@ -114,6 +116,8 @@ final class PatternMatcher {
         if let service = word(.service) { draft.service = service }
         if let version = word(.version) { draft.version = version }
         if let host = word(.host) { draft.host = host }
+        if let dependency = word(.dependency) { draft.dependency = dependency }
+        if let product = word(.product) { draft.product = product }
         if let status = capture(.status) { draft.status = ByteNumber.integer(status) }
         if let duration = capture(.duration).flatMap(ByteNumber.decimal) {
             let unit = word(.durationUnit)
@@ -172,13 +176,12 @@ final class PatternMatcher {
     }
 
     private func fillFromField(_ draft: inout EventDraft, field: CompiledRegex, fields: RecordFields, pattern: CompiledPattern) -> Bool {
+        if draft.kind == .memory || draft.kind == .oom { return fillMemoryFromFields(&draft, field: field, fields: fields, pattern: pattern) }
         for (key, value) in fields.entries {
             guard fieldNameMatches(key, field), let number = value.number else { continue }
             switch draft.kind {
             case .memory, .oom:
-                let perUnit = UnitConversion.unitSuffix(ofField: key).flatMap { UnitConversion.bytes($0) } ?? pattern.defaultBytesPerUnit
-                draft.value = number * perUnit
-                draft.unit = .bytes
+                break // read by fillMemoryFromFields above
             case .gc, .latency:
                 let perUnit = UnitConversion.durationSuffix(ofField: key).flatMap { UnitConversion.seconds($0) } ?? pattern.defaultSecondsPerUnit ?? 1
                 draft.duration = number * perUnit
@@ -196,6 +199,32 @@ final class PatternMatcher {
             return true
         }
         return false
+    }
+
+    /// One record with several memory figures (pino's `rss` and `heapUsed`, a
+    /// `memory` object with `rss` and `heap`) gives one series, the same way for
+    /// every runtime: the process's resident memory (rss, resident, working set)
+    /// when the record has it — it is what an OOM killer and a cgroup limit
+    /// measure — else the first heap or memory-used figure, in record order.
+    private func fillMemoryFromFields(_ draft: inout EventDraft, field: CompiledRegex, fields: RecordFields, pattern: CompiledPattern) -> Bool {
+        var chosen: (bytes: Double, resident: Bool)?
+        for (key, value) in fields.entries {
+            guard fieldNameMatches(key, field), let number = value.number else { continue }
+            let perUnit = UnitConversion.unitSuffix(ofField: key).flatMap { UnitConversion.bytes($0) } ?? pattern.defaultBytesPerUnit
+            let resident = Self.namesResidentMemory(key)
+            if chosen == nil || (resident && chosen?.resident == false) { chosen = (number * perUnit, resident) }
+            if resident { break }
+        }
+        guard let chosen else { return false }
+        draft.value = chosen.bytes
+        draft.unit = .bytes
+        return true
+    }
+
+    /// `rss`, `memory.rss`, `resident_memory_bytes`, `workingSet`: the process's resident memory.
+    static func namesResidentMemory(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        return lowered.contains("rss") || lowered.contains("resident") || lowered.contains("working")
     }
 
     /// `duration_ms`, `latency`, `elapsed`, `request_time`, `took`, `rt`, `responseTime`: checked on bytes.
@@ -223,6 +252,8 @@ final class PatternMatcher {
     func requestDuration(in fields: RecordFields) -> Double? {
         for (key, value) in fields.entries {
             guard Self.isDurationFieldName(key), let number = value.number else { continue }
+            // Elastic Common Schema: `event.duration` is nanoseconds, whatever its size.
+            if key == "event.duration" { return number / 1e9 }
             if let perUnit = UnitConversion.durationSuffix(ofField: key).flatMap({ UnitConversion.seconds($0) }) {
                 return number * perUnit
             }

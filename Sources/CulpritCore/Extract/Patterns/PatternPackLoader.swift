@@ -74,7 +74,7 @@ public enum PatternPackLoader {
 
     private static let knownKeys: Set<String> = [
         "id", "kind", "description", "regex", "field", "level", "literals", "unit", "duration_unit",
-        "applies_to", "fallback", "examples",
+        "applies_to", "fallback", "examples", "level_only", "dependency",
     ]
 
     private static func definition(from node: Node, file: String, packName: String) throws(PatternFileError) -> PatternDefinition {
@@ -164,12 +164,21 @@ public enum PatternPackLoader {
                 noMatchExamples.append((text, line(of: exampleNode)))
             }
         }
-        return PatternDefinition(
+        var definition = PatternDefinition(
             id: id, kind: kind, description: map["description"]?.string ?? "", regex: regex, field: field,
             level: level, literals: literals, unit: unit, durationUnit: durationUnit, subject: subject,
             fallback: map["fallback"]?.bool ?? false, matchExamples: matchExamples,
             noMatchExamples: noMatchExamples, origin: "\(file):\(at)", packName: packName
         )
+        if let dependency = map["dependency"] {
+            guard let name = dependency.string, !name.isEmpty else { throw fail("pattern \(id): `dependency` names a system, such as redis", dependency) }
+            definition.dependency = name
+        }
+        if let only = map["level_only"] {
+            guard let flag = only.bool, level != nil else { throw fail("pattern \(id): `level_only` is true or false, beside a `level`", only) }
+            definition.levelOnly = flag
+        }
+        return definition
     }
 
     /// Yams marks are 1-based already.

@@ -46,7 +46,7 @@ final class ChunkExtractor {
         self.settings = settings
         self.context = context
         let zone = ZoneResolver(zone: settings.zone)
-        decoder = LineDecoder(timestamps: TimestampParser(zone: zone, defaultYear: context.defaultYear, latestPlausible: context.latestPlausible))
+        decoder = LineDecoder(timestamps: context.timestampParser(zone: zone))
         matcher = PatternMatcher(patterns: settings.patterns)
         displayPath = Self.privateCopy(context.file.displayPath)
         pathService = Self.privateCopy(context.pathService)
@@ -131,6 +131,7 @@ final class ChunkExtractor {
         }
         if record.isOpen { finishRecord(chunk: chunk, into: &result) }
         result.lineCount = lineNumber
+        result.eventCount = result.events.count
         result.lastTime = timeBefore(chunk.count, in: chunk)
         for (index, hits) in matcher.limitHits.enumerated() where hits > 0 { result.patternsGaveUp[index] = hits }
         return result
@@ -178,7 +179,12 @@ final class ChunkExtractor {
         }
         guard !drafts.isEmpty else { return }
         var time = head.time
-        if time == nil { time = timeBefore(record.lines[0].lowerBound, in: chunk) }
+        var quality = TimeQuality.exact
+        if time == nil {
+            time = timeBefore(record.lines[0].lowerBound, in: chunk)
+            // No dated line before it in this chunk: the chunks before it may have one.
+            quality = time == nil ? .unknown : .estimated
+        }
         if let time = head.time { knownTime = (record.lines[0].lowerBound, time) }
         let excerpt = head.quotesMessage ? head.message.withUnsafeBufferPointer(Self.excerpt) : Self.excerpt(headLine)
         let ref = SourceRef(path: displayPath, line: record.firstLineNumber)
@@ -186,17 +192,32 @@ final class ChunkExtractor {
             for index in drafts.indices {
                 if time == nil { result.needsEarlierTime.append(result.events.count) }
                 result.events.append(event(from: drafts[index], head: head, time: time, ref: ref, excerpt: excerpt))
+                if quality != .exact { result.events[result.events.count - 1].timeQuality = quality }
             }
         }
     }
 
     @inline(__always)
     private func event(from draft: EventDraft, head: DecodedLine, time: Int64?, ref: SourceRef, excerpt: String) -> LogEvent {
-        LogEvent(
+        var event = LogEvent(
             time: time, service: serviceName(draft: draft, head: head), host: draft.host ?? head.host, kind: draft.kind,
             value: draft.value, unit: draft.unit, version: draft.version ?? head.version, patternID: patternID(draft.pattern), ref: ref,
             status: draft.status, duration: draft.duration, limit: draft.limit, severity: head.severity, excerpt: excerpt
         )
+        event.dependency = draft.dependency
+        if let product = draft.product, draft.version != nil, !Self.names(event.service, product: product) {
+            // `Starting gunicorn 27.0.1` in auth-service's log is gunicorn's version, not auth-service's.
+            event.version = head.version
+        }
+        return event
+    }
+
+    /// Whether a product a start line names is the service itself (`PostgreSQL`
+    /// in postgres's log) rather than a server, framework or runtime it runs on.
+    static func names(_ service: String, product: String) -> Bool {
+        let service = service.lowercased(), product = product.lowercased()
+        guard product.count >= 3, service.count >= 3 else { return service == product }
+        return service.contains(product) || product.contains(service)
     }
 
     /// Who an event is about: a pattern's `service` capture first (a deploy line

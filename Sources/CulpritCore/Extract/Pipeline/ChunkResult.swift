@@ -8,6 +8,10 @@ public struct ChunkResult: Sendable {
     /// The time of the last timed line in the chunk, for the chunks after it.
     public var lastTime: Int64?
     public var lineCount = 0
+    /// Events the chunk yielded (kept when the events themselves were rendered and dropped).
+    public var eventCount = 0
+    /// Of those, events no time could be put on once earlier chunks were taken into account.
+    public var undatedCount = 0
     public var truncatedLines = 0
     /// Records each pattern (by index) gave up on at PCRE2's backtracking limits.
     public var patternsGaveUp: [Int: Int] = [:]

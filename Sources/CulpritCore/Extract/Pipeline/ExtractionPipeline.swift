@@ -82,6 +82,8 @@ public final class ExtractionPipeline {
         var nextFile = 0
         var current: (index: Int, file: OpenFile)?
         var firstChunks = [Int: [UInt8]]()
+        /// The first 4 KiB of each open file, to say what a file that yielded nothing looks like.
+        var samples = [Int: [UInt8]]()
         /// The line number each open file's next chunk starts after, counted as
         /// chunks are read (ahead of the batches still being extracted).
         var nextLine = [Int: Int]()
@@ -116,7 +118,10 @@ public final class ExtractionPipeline {
                 guard let (opened, first) = open(reader.files[index]) else { continue }
                 reader.states[index] = opened.state
                 reader.current = (index, opened)
-                if let first { reader.firstChunks[index] = first }
+                if let first {
+                    reader.firstChunks[index] = first
+                    reader.samples[index] = Array(first.prefix(4096))
+                }
             }
             guard case (let index, var file)? = reader.current else { break }
             if let first = reader.firstChunks.removeValue(forKey: index) {
@@ -195,6 +200,7 @@ public final class ExtractionPipeline {
                 let lastTime = reader.states[file]!.lastTime
                 for event in outputs[index].result.needsEarlierTime where outputs[index].result.events[event].time == nil {
                     outputs[index].result.events[event].time = lastTime
+                    if lastTime != nil { outputs[index].result.events[event].timeQuality = .estimated } else { outputs[index].result.undatedCount += 1 }
                 }
                 outputs[index].rendered = render(outputs[index].result.events)
             }
@@ -211,6 +217,7 @@ public final class ExtractionPipeline {
         // A file closed while this batch was read reports its cut lines once all are numbered.
         for (index, chunkerCuts) in inFlight.batch.closedFiles {
             reportTruncation(reader.states[index]!, chunkerCuts: chunkerCuts)
+            account(reader.states[index]!, firstChunk: reader.samples.removeValue(forKey: index))
             finalStates[reader.states[index]!.context.file.displayPath] = reader.states[index]!
             reader.states[index] = nil
             reader.nextLine[index] = nil
@@ -222,6 +229,26 @@ public final class ExtractionPipeline {
     /// Lines counted once all of a file's chunks were numbered, by display path.
     public private(set) var finalStates: [String: FileExtractionState] = [:]
 
+    /// What became of each input, in the order they were done with.
+    public private(set) var accounts: [InputAccount] = []
+
+    /// Names a read file that yielded nothing, with what it looks like.
+    private func account(_ state: FileExtractionState, firstChunk: [UInt8]?) {
+        let file = state.context.file
+        var account = InputAccount(path: file.displayPath, format: state.context.envelope.rawValue, lines: state.linesBefore,
+                                   events: state.events, undated: state.undated)
+        if account.yieldedNothing {
+            account.looksLike = firstChunk.flatMap(ContentShape.describe)
+            let lines = state.linesBefore - (file.resume?.lines ?? 0)
+            if file.resume == nil || lines > 0 {
+                diagnostics.warn("\(file.displayPath): \(lines) line\(lines == 1 ? "" : "s") read, nothing recognised"
+                                 + (account.looksLike.map { " (looks like \($0))" } ?? "")
+                                 + "; add a pattern pack with --patterns if it should be")
+            }
+        }
+        accounts.append(account)
+    }
+
     /// When the run's logs are from, for year-less timestamps.
     private var yearReference: Int64?
 
@@ -231,6 +258,12 @@ public final class ExtractionPipeline {
             input = try OpenedInput(file)
         } catch {
             diagnostics.error(error.description)
+            accounts.append(InputAccount(path: file.displayPath, format: "unreadable", skipped: error.message))
+            return nil
+        }
+        if file.foundInDirectory, let reason = NonLogFiles.reason(file.displayPath) {
+            accounts.append(InputAccount(path: file.displayPath, format: "other", skipped: reason))
+            input.close()
             return nil
         }
         var chunker = LineChunker(source: input, chunkSize: chunkSize, maxLineLength: settings.maxLineLength)
@@ -245,11 +278,13 @@ public final class ExtractionPipeline {
         filesRead += 1
         if let first, first.withUnsafeBufferPointer(BinarySniffer.isBinary) {
             diagnostics.warn("\(file.displayPath): binary file, skipped")
+            accounts.append(InputAccount(path: file.displayPath, format: "binary", skipped: "binary file"))
             input.close()
             return nil
         }
         let envelope = first.map(Self.detectEnvelope) ?? .text
-        let context = FileContext(file: file, envelope: envelope, settings: settings, yearReference: yearReference)
+        var context = FileContext(file: file, envelope: envelope, settings: settings, yearReference: yearReference)
+        if let first { context.anchorYears(firstChunk: first, settings: settings) }
         var carry = envelope == .journalExport ? EntryCarry() : nil
         let firstWhole = carry == nil ? first : first.flatMap { carry!.take($0) }
         return (OpenFile(state: FileExtractionState(context: context, resume: file.resume), chunker: chunker, input: input, carry: carry),

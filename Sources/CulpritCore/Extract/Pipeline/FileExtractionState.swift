@@ -6,6 +6,8 @@ public struct FileExtractionState: Sendable {
     public private(set) var linesBefore = 0
     public private(set) var lastTime: Int64?
     public private(set) var truncatedLines = 0
+    public private(set) var events = 0
+    public private(set) var undated = 0
 
     public init(context: FileContext, resume: ResumePoint? = nil) {
         self.context = context
@@ -23,6 +25,7 @@ public struct FileExtractionState: Sendable {
         }
         for index in result.needsEarlierTime where events[index].time == nil {
             events[index].time = lastTime
+            if lastTime != nil { events[index].timeQuality = .estimated } else { result.undatedCount += 1 }
         }
         advance(past: result)
         return events
@@ -32,6 +35,8 @@ public struct FileExtractionState: Sendable {
     public mutating func advance(past result: ChunkResult) {
         linesBefore += result.lineCount
         truncatedLines += result.truncatedLines
+        events += result.eventCount
+        undated += result.undatedCount
         if let time = result.lastTime { lastTime = time }
     }
 }

@@ -9,16 +9,23 @@ public struct StreamingExtractor {
     private var carry: EntryCarry?
     public private(set) var linesRead = 0
 
-    public init(settings: ExtractionSettings, file: InputFile) {
+    /// When the run's other logs are from (`YearReference`), so year-less times
+    /// are placed as `analyze` places them.
+    public let yearReference: Int64?
+
+    public init(settings: ExtractionSettings, file: InputFile, yearReference: Int64? = nil) {
         self.settings = settings
         self.file = file
+        self.yearReference = yearReference
     }
 
     /// The events of `chunk` (whole lines), numbered and timed within the input.
     public mutating func events(from chunk: [UInt8]) -> [LogEvent] {
         if state == nil {
             let envelope = ExtractionPipeline.detectEnvelope(chunk)
-            state = FileExtractionState(context: FileContext(file: file, envelope: envelope, settings: settings))
+            var context = FileContext(file: file, envelope: envelope, settings: settings, yearReference: yearReference)
+            context.anchorYears(firstChunk: chunk, settings: settings)
+            state = FileExtractionState(context: context)
             carry = envelope == .journalExport ? EntryCarry() : nil
         }
         var whole = chunk

@@ -5,4 +5,6 @@ public struct ParsedTime: Sendable, Equatable {
     /// Byte offsets of the timestamp text within the scanned bytes.
     public var start: Int
     public var end: Int
+    /// The text named no year (syslog, klog): the year was inferred.
+    public var yearInferred = false
 }

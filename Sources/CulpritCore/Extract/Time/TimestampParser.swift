@@ -4,7 +4,8 @@
 /// `/` date separators, `,` or `.` fractions, `Z`, `±HH:MM`, `±HHMM`, `UTC`);
 /// CLF `12/Mar/2025:03:15:02 +0100`; syslog `Mar 12 03:15:02` with an optional
 /// weekday before and year after (`Thu Sep 18 07:42:31 2025`); `12 Mar 2025
-/// 03:15:02.123` (Redis, RFC 2822 with an optional `Thu, `); klog `E0312
+/// 03:15:02.123` (Redis, RFC 2822 with an optional `Thu, `); java.util.logging
+/// `Apr 7, 2014 8:11:23 PM`; klog `E0312
 /// 03:15:02.123456`; and epoch numbers in seconds, ms, µs or ns (JSON fields).
 ///
 /// Times without an offset are read in the `ZoneResolver`'s zone; times without
@@ -16,11 +17,22 @@ public struct TimestampParser {
     /// Epoch seconds after which a year-less time is taken to be from the year before.
     public let latestPlausible: Int64
 
-    public init(zone: ZoneResolver, defaultYear: Int, latestPlausible: Int64) {
+    /// The file's first year-less time (epoch seconds), when known: every later
+    /// year-less time is placed in the year that puts it within a month before
+    /// and eleven months after it, so a file's time runs forward through a
+    /// Dec → Jan rollover and never jumps back a year mid-file.
+    public var yearAnchor: Int64?
+
+    public init(zone: ZoneResolver, defaultYear: Int, latestPlausible: Int64, yearAnchor: Int64? = nil) {
         self.zone = zone
         self.defaultYear = defaultYear
         self.latestPlausible = latestPlausible
+        self.yearAnchor = yearAnchor
     }
+
+    /// How far before the anchor a year-less time may fall (lines out of order) and how far after it (the file's span).
+    static let anchorSlackBefore: Int64 = 31 * 86_400
+    static let anchorSpanAfter: Int64 = 335 * 86_400
 
     // MARK: - Scanning
 
@@ -47,7 +59,7 @@ public struct TimestampParser {
             return parseISO(bytes, at: start) ?? parseCLF(bytes, at: start) ?? parseDayMonthYear(bytes, at: start)
         }
         if first &- 65 < 26 {
-            return parseSyslog(bytes, at: start) ?? parseDayMonthYear(bytes, at: start)
+            return parseSyslog(bytes, at: start) ?? parseMonthDayCommaYear(bytes, at: start) ?? parseDayMonthYear(bytes, at: start)
         }
         return nil
     }
@@ -108,6 +120,37 @@ public struct TimestampParser {
         return finishYearless(year: year, month: month, day: day, clock: clock, micros: micros, start: s, end: index, bytes: b)
     }
 
+    /// `Mon D, YYYY H:MM:SS AM|PM` — java.util.logging's default `SimpleFormatter`
+    /// (Tomcat's JULI and every JDK logger): `Apr 7, 2014 8:11:23 PM`, `Dec 01, 2026 8:38:54 PM`.
+    func parseMonthDayCommaYear(_ b: UnsafeBufferPointer<UInt8>, at s: Int) -> ParsedTime? {
+        guard s + 20 <= b.count, let month = Self.monthNumber(b, s), b[s + 3] == UInt8(ascii: " ") else { return nil }
+        var index = s + 4
+        var day = 0
+        var dayDigits = 0
+        while index < b.count, Self.isDigit(b[index]), dayDigits < 2 {
+            day = day * 10 + Int(b[index] - 48); index += 1; dayDigits += 1
+        }
+        guard dayDigits > 0, index + 16 <= b.count, b[index] == UInt8(ascii: ","), b[index + 1] == UInt8(ascii: " "),
+              let year = Self.digits(b, index + 2, 4), b[index + 6] == UInt8(ascii: " ") else { return nil }
+        index += 7
+        // The hour has one or two digits.
+        var hour = 0
+        var hourDigits = 0
+        while index < b.count, Self.isDigit(b[index]), hourDigits < 2 {
+            hour = hour * 10 + Int(b[index] - 48); index += 1; hourDigits += 1
+        }
+        guard hourDigits > 0, index + 9 <= b.count, b[index] == UInt8(ascii: ":"),
+              let minute = Self.digits(b, index + 1, 2), b[index + 3] == UInt8(ascii: ":"),
+              let second = Self.digits(b, index + 4, 2), b[index + 6] == UInt8(ascii: " "),
+              b[index + 8] | 0x20 == UInt8(ascii: "m"), (1...12).contains(hour), minute < 60, second <= 60,
+              Self.valid(year: year, month: month, day: day) else { return nil }
+        let meridiem = b[index + 7] | 0x20
+        guard meridiem == UInt8(ascii: "a") || meridiem == UInt8(ascii: "p") else { return nil }
+        let hour24 = hour % 12 + (meridiem == UInt8(ascii: "p") ? 12 : 0)
+        let clock = Clock(hour: hour24, minute: minute, second: min(second, 59), end: index + 9)
+        return finishWithZone(b, year: year, month: month, day: day, clock: clock, micros: 0, start: s, end: index + 9)
+    }
+
     /// `[Www, ]DD Mon YYYY HH:MM:SS[.frac][ zone]` (Redis, RFC 2822).
     func parseDayMonthYear(_ b: UnsafeBufferPointer<UInt8>, at s: Int) -> ParsedTime? {
         var index = s
@@ -154,14 +197,21 @@ public struct TimestampParser {
     ) -> ParsedTime? {
         var chosenYear = year ?? defaultYear
         guard Self.valid(year: chosenYear, month: month, day: day == 29 && month == 2 ? 28 : day) else { return nil }
-        var local = CivilTime.epochSeconds(year: chosenYear, month: month, day: day, hour: clock.hour, minute: clock.minute, second: clock.second)
-        var utc = zone.utcSeconds(fromLocal: local)
-        if year == nil, utc > latestPlausible + 86_400 {
-            chosenYear -= 1
-            local = CivilTime.epochSeconds(year: chosenYear, month: month, day: day, hour: clock.hour, minute: clock.minute, second: clock.second)
-            utc = zone.utcSeconds(fromLocal: local)
+        func utcSeconds(_ year: Int) -> Int64 {
+            zone.utcSeconds(fromLocal: CivilTime.epochSeconds(year: year, month: month, day: day, hour: clock.hour, minute: clock.minute, second: clock.second))
         }
-        return ParsedTime(micros: utc * 1_000_000 + micros, start: start, end: end)
+        var utc = utcSeconds(chosenYear)
+        if year == nil, let anchor = yearAnchor {
+            let anchorDay = anchor >= 0 ? anchor / 86_400 : (anchor - 86_399) / 86_400
+            chosenYear = CivilTime.civilFromDays(Int(anchorDay)).year
+            utc = utcSeconds(chosenYear)
+            if utc < anchor - Self.anchorSlackBefore { chosenYear += 1; utc = utcSeconds(chosenYear) }
+            else if utc > anchor + Self.anchorSpanAfter { chosenYear -= 1; utc = utcSeconds(chosenYear) }
+        } else if year == nil, utc > latestPlausible + 86_400 {
+            chosenYear -= 1
+            utc = utcSeconds(chosenYear)
+        }
+        return ParsedTime(micros: utc * 1_000_000 + micros, start: start, end: end, yearInferred: year == nil)
     }
 
     // MARK: - Epoch numbers
