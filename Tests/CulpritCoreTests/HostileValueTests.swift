@@ -65,6 +65,16 @@ import Testing
         #expect(message(#"{"msg":"\uD800"}"#) == "\u{FFFD}")
     }
 
+    @Test func epochDigitsThatOverflowAreNoTime() {
+        func micros(_ text: String) -> Int64? {
+            var bytes = Array(text.utf8)
+            return bytes.withUnsafeMutableBufferPointer { TimestampParser.micros(fromEpochDigits: UnsafeBufferPointer($0)) }
+        }
+        #expect(micros("1741745702123456789") == 1_741_745_702_123_456)
+        #expect(micros("9999999999999999999") == nil)
+        #expect(micros("99999999999999999999") == nil)
+    }
+
     @Test func infiniteJSONNumberStaysTextAndIsNoNumber() {
         var bytes = Array(#"{"status":1e999,"n":"inf","m":"nan"}"#.utf8)
         let fields = bytes.withUnsafeMutableBufferPointer { JSONRecordParser.parse(UnsafeBufferPointer($0)) }

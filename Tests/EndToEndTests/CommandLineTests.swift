@@ -170,6 +170,19 @@ import Testing
         }
     }
 
+    @Test func everyInputIsAccountedForWhateverBatchItEndsIn() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("culprit-inputs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // More small files than a batch holds: the last closes in a round that reads no chunk.
+        for index in 0..<9 {
+            try Data("2025-03-12T01:0\(index):00Z ERROR payment failed\n".utf8).write(to: directory.appendingPathComponent("svc\(index).log"))
+        }
+        let result = try CulpritBinary.run(["analyze", "--format", "json", directory.path])
+        let document = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        #expect((document["inputs"] as? [[String: Any]])?.count == 9, "\(document["inputs"] ?? "")")
+    }
+
     @Test func onlyUnreadableInputsSayTheDataIsLackingNotHealthy() throws {
         var csv = "time,cpu,memory\n"
         for index in 0..<100 { csv += "\(index),0.5,\(index * 1000)\n" }

@@ -61,7 +61,11 @@ public final class ExtractionPipeline {
             // of the one being handed on.
             while !readAll, inFlight.count < Self.batchesInFlight {
                 let batch = fillBatch(&reader)
-                if batch.chunks.isEmpty { readAll = true } else { inFlight.append(launch(batch, reader: &reader, render: render)) }
+                // A last round may hold no chunk yet close files (the last one ended
+                // exactly at a chunk boundary): it is still handed on, so those files
+                // are accounted for and their cut lines reported.
+                if batch.chunks.isEmpty { readAll = true }
+                if !batch.chunks.isEmpty || !batch.closedFiles.isEmpty { inFlight.append(launch(batch, reader: &reader, render: render)) }
             }
             guard !inFlight.isEmpty else { break }
             try finish(inFlight.removeFirst(), reader: &reader, render: render, consume: consume)

@@ -235,7 +235,11 @@ public struct TimestampParser {
         var count = 0
         var index = 0
         while index < b.count, isDigit(b[index]), count < 20 {
-            integer = integer &* 10 &+ Int64(b[index] - 48); index += 1; count += 1
+            // 19 digits of nanoseconds fit an Int64 until 2262; more is no epoch time.
+            let (scaled, overflow1) = integer.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) = scaled.addingReportingOverflow(Int64(b[index] - 48))
+            guard !overflow1, !overflow2 else { return nil }
+            integer = next; index += 1; count += 1
         }
         guard count >= 9 else { return nil }
         if index < b.count, b[index] == UInt8(ascii: ".") {
