@@ -41,8 +41,8 @@ extension TemplateMiner {
     @Test func numbersHexUUIDsAddressesAndTimesAreMasked() {
         #expect(masked("session cache full for tenant 42 (412 entries) after 250ms")
             == "session cache full for tenant <*> (<*> entries) after <*>")
-        #expect(masked("object 0x7ffd1234 id 550e8400-e29b-41d4-a716-446655440000 deadbeefcafe")
-            == "object <*> id <*> <*>")
+        #expect(masked("object 0x7ffd1234 id 550e8400-e29b-41d4-a716-446655440000 in deadbeefcafe")
+            == "object <*> id <*> in <*>")
         #expect(masked("upstream 10.42.1.23:8080 timed out at 2025-03-12T01:50:00.123Z in 1.5s")
             == "upstream <*> timed out at <*> in <*>")
     }
@@ -61,6 +61,13 @@ extension TemplateMiner {
         #expect(masked("unknown user 'bob smith' in realm=\"corp users\" code `E42`")
             == "unknown user '<*>' in realm=\"<*>\" code `<*>`")
         #expect(masked("don't retry") == "don't retry")
+    }
+
+    @Test func aListOfValuesMakesOneTemplateWhateverItsLength() {
+        #expect(masked(#"stale rules ids=["a1b2c3d4", "e5f6a7b8", "c9d0e1f2"] chain"#) == #"stale rules ids=["<*>", "<*>", "<*>"] chain"#)
+        #expect(masked(#"stale rules ids=["a1b2c3d4", "e5f6a7b8", "d4e5f6a7", "b8c9d0e1", "c9d0e1f2"] chain"#)
+            == #"stale rules ids=["<*>", "<*>", "<*>"] chain"#)
+        #expect(masked("retry 1 2 3 then give up") == "retry <*> then give up")
     }
 
     @Test func onlyTheFirstLineAndAtMostMaxTokensAreRead() {
@@ -109,6 +116,14 @@ extension TemplateMiner {
             == "slow response from upstream")
         #expect(messageText("2025-03-12T03:15:02.123456789Z stdout F 2025-03-12 03:15:02 WARNING app: disk almost full")
             == "disk almost full")
+        #expect(messageText(#"{"timestamp":"2025-03-12T03:15:02Z","level":"WARN","fields":{"message":"retrying send","attempt":3},"target":"app"}"#)
+            == "retrying send")
+        #expect(messageText(#"{"msg":"top wins","fields":{"message":"nested"}}"#) == "top wins")
+    }
+
+    @Test func aLevelInTheFirstOfSeveralBracketsIsFound() {
+        #expect(messageText("2025-03-12 03:15:02.123 [WARNING][94] felix/table.go 1234: Detected out-of-sync inserts")
+            == "felix/table.go 1234: Detected out-of-sync inserts")
     }
 
     @Test func aJSONLineCutShortStillGivesItsMessageUpToTheCut() {

@@ -21,11 +21,31 @@ enum JSONMessage {
     static let keys: [[UInt8]] = (LineDecoder.messageKeys + ["error", "err", "exception"]).map { Array($0.utf8) }
     static let wrapped: Set<[UInt8]> = Set(LineDecoder.wrappedMessageKeys.map { Array($0.utf8) })
 
+    /// How deep nested objects are searched (`{"fields":{"message":…}}`, tracing's JSON).
+    static let maxDepth = 3
+
+    /// A message value seen: its rank (top-level keys first, then by key priority) and where it is.
+    private struct Candidate {
+        var rank: Int
+        var start: Int
+        var key: Range<Int>
+    }
+
     /// Writes the best message value of `line` (a line starting with `{`) into `value`, unescaped.
     static func find(in line: UnsafeBufferPointer<UInt8>, into value: inout [UInt8]) -> Found? {
-        var index = 1
-        var best: (priority: Int, start: Int, key: Range<Int>)?
+        var best: Candidate?
+        _ = scanObject(line, open: 0, depth: 0, best: &best)
+        guard let best else { return nil }
+        value.removeAll(keepingCapacity: true)
+        let closed = unescape(line, from: best.start, into: &value)
+        return Found(kind: wrapped.contains(Array(line[best.key])) ? .wrappedLine : .message, runsToEnd: !closed)
+    }
+
+    /// Walks the object whose `{` is at `open`, noting message values; returns the
+    /// index past it (the line's end when it was cut).
+    private static func scanObject(_ line: UnsafeBufferPointer<UInt8>, open: Int, depth: Int, best: inout Candidate?) -> Int {
         let count = line.count
+        var index = open + 1
         while index < count {
             index = skipWhitespace(line, from: index)
             guard index < count, line[index] == UInt8(ascii: "\"") else { break }
@@ -37,23 +57,25 @@ enum JSONMessage {
             guard index < count, line[index] == UInt8(ascii: ":") else { break }
             index = skipWhitespace(line, from: index + 1)
             guard index < count else { break }
-            if line[index] == UInt8(ascii: "\"") {
-                if let priority = keys.firstIndex(where: { line[key].elementsEqual($0) }), priority < (best?.priority ?? .max) {
-                    best = (priority, index + 1, key)
-                    if priority == 0 { break }
+            switch line[index] {
+            case UInt8(ascii: "\""):
+                if let priority = keys.firstIndex(where: { line[key].elementsEqual($0) }) {
+                    let rank = depth * keys.count + priority
+                    if rank < (best?.rank ?? .max) { best = Candidate(rank: rank, start: index + 1, key: key) }
                 }
                 index = stringEnd(line, from: index + 1) + 1
-            } else {
+            case UInt8(ascii: "{") where depth + 1 < maxDepth:
+                index = scanObject(line, open: index, depth: depth + 1, best: &best)
+            default:
                 index = valueEnd(line, from: index)
             }
             index = skipWhitespace(line, from: index)
-            guard index < count, line[index] == UInt8(ascii: ",") else { break }
+            guard index < count else { break }
+            if line[index] == UInt8(ascii: "}") { return index + 1 }
+            guard line[index] == UInt8(ascii: ",") else { break }
             index += 1
         }
-        guard let best else { return nil }
-        value.removeAll(keepingCapacity: true)
-        let closed = unescape(line, from: best.start, into: &value)
-        return Found(kind: wrapped.contains(Array(line[best.key])) ? .wrappedLine : .message, runsToEnd: !closed)
+        return count
     }
 
     /// The index of the quote closing a string whose text starts at `start` (the line's end when cut).

@@ -4,8 +4,9 @@ import Foundation
 /// the part whose wording stays the same each time the code logs it.
 ///
 /// - JSON: the first of `LineDecoder.messageKeys` holding a string (then
-///   `error`, `err`, `exception`), read even when the line was cut; a `log` or
-///   `MESSAGE` value (Docker, journald) is a line of its own and is read again.
+///   `error`, `err`, `exception`), at the top level, else in a nested object
+///   (`fields.message`), read even when the line was cut; a `log` or `MESSAGE`
+///   value (Docker, journald) is a line of its own and is read again.
 /// - A CRI or `docker compose` prefix, and colour codes, are removed first.
 /// - logfmt: the `msg=` (or `message=`) value.
 /// - Text: everything up to and including the level word among the first eight
@@ -214,7 +215,7 @@ enum MessageText {
         return marked || lower
     }
 
-    /// A level word as loggers write it: `WARN`, `ERROR:`, `[warn]`, `<error>`, `level=warn`, `(WARNING)`.
+    /// A level word as loggers write it: `WARN`, `ERROR:`, `[warn]`, `<error>`, `level=warn`, `(WARNING)`, `[WARNING][94]`.
     static func isLevel(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
         var word = token[...]
         var assigned = false
@@ -227,6 +228,10 @@ enum MessageText {
         if let first = word.first, first == UInt8(ascii: "[") || first == UInt8(ascii: "<") || first == UInt8(ascii: "(") {
             word = word.dropFirst()
             bracketed = true
+            // `[WARNING][94]` (calico): the first bracket holds the level.
+            if let close = word.firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: ")") }) {
+                word = word[..<close]
+            }
         }
         while let last = word.last, last == UInt8(ascii: "]") || last == UInt8(ascii: ">") || last == UInt8(ascii: ")")
             || last == UInt8(ascii: ":") || last == UInt8(ascii: ",") {

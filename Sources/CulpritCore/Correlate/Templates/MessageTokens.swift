@@ -10,8 +10,9 @@
 /// digit (`IPv4`, `log4j`, `utf8`) are kept. Masks joined by one of `.:-/,+` are
 /// one mask (`10.0.0.1:5432` is `<*>`). A quoted value (`"…"`, `'…'`, `` `…` ``,
 /// opening a token or after `=`, `:`, `(`, `[`, `{`, `,`; up to 120 bytes, spaces
-/// included) is `"<*>"`. Only the message's first line is read, and at most
-/// `maxTokens` tokens of it.
+/// included) is `"<*>"`. A masked token that repeats the one before it is
+/// dropped, so a list of values makes one template whatever its length. Only the
+/// message's first line is read, and at most `maxTokens` tokens of it.
 struct MessageTokens {
     /// The masked text of every token, back to back.
     private(set) var text: [UInt8] = []
@@ -81,10 +82,16 @@ struct MessageTokens {
                 text.removeSubrange(tokenStart...)
                 break
             }
-            ends.append(text.count)
-            hashes.append(Self.hash(text[tokenStart...]))
-            variable.append(masked)
             index = position
+            let hash = Self.hash(text[tokenStart...])
+            if masked, hashes.last == hash {
+                // A masked token repeating the one before: lists of any length make one template.
+                text.removeSubrange(tokenStart...)
+                continue
+            }
+            ends.append(text.count)
+            hashes.append(hash)
+            variable.append(masked)
         }
     }
 

@@ -75,9 +75,9 @@ public struct NewMessageDetector: Sendable {
         guard let change = candidates.last(where: { $0.kind != .restart }) ?? candidates.last else { return nil }
         let lag = template.firstSeen - change.time
         guard lag <= Self.horizon, logs.first <= change.time - Self.baselineMinutes * 60_000_000 else { return nil }
-        let from = template.firstSeen / 60_000_000
-        let (count, rate) = Self.window(template, from: from, logsEnd: logs.last)
+        let (count, minutes) = Self.window(template, from: template.firstSeen / 60_000_000, logsEnd: logs.last)
         guard count >= Self.minimumNewCount else { return nil }
+        let rate = Double(count) / minutes
         let weight = Self.kindWeight(template.kind) * min(1, rate / Self.saturationPerMinute) * Self.decay(lag)
         return MessageNovelty(service: service, template: template, change: change, how: .new, countAfter: count,
                               ratePerMinute: rate, rateBefore: nil, weight: weight)
@@ -92,10 +92,10 @@ public struct NewMessageDetector: Sendable {
             guard beforeMinutes >= Self.baselineMinutes, logs.last > change.time else { continue }
             let before = max(1, template.minutes.count(from: beforeStart, to: changeMinute))
             let rateBefore = before / Double(beforeMinutes)
-            let (count, rate) = Self.window(template, from: changeMinute, logsEnd: logs.last)
-            guard count >= Self.minimumRiseCount, rate >= Self.riseFactor * rateBefore else { continue }
-            let windowMinutes = Double(count) / rate
-            guard PoissonTail.upper(count, mean: rateBefore * windowMinutes) < Self.risePValue else { continue }
+            let (count, minutes) = Self.window(template, from: changeMinute, logsEnd: logs.last)
+            let rate = Double(count) / minutes
+            guard count >= Self.minimumRiseCount, rate >= Self.riseFactor * rateBefore,
+                  PoissonTail.upper(count, mean: rateBefore * minutes) < Self.risePValue else { continue }
             let weight = 0.5 * Self.kindWeight(template.kind) * min(1, rate / Self.saturationPerMinute)
             if best.map({ weight > $0.weight }) ?? true {
                 best = MessageNovelty(service: service, template: template, change: change, how: .rose, countAfter: count,
@@ -106,11 +106,11 @@ public struct NewMessageDetector: Sendable {
     }
 
     /// Occurrences in the `windowMinutes` from minute `from`, cut at the end of the
-    /// logs, and their rate per minute over at least `minimumWindowMinutes`.
-    static func window(_ template: MessageTemplate, from: Int64, logsEnd: Int64) -> (count: Int, rate: Double) {
+    /// logs, and the minutes to divide them by (at least `minimumWindowMinutes`).
+    static func window(_ template: MessageTemplate, from: Int64, logsEnd: Int64) -> (count: Int, minutes: Double) {
         let end = min(from + windowMinutes, logsEnd / 60_000_000 + 1)
         let count = Int(template.minutes.count(from: from, to: end).rounded())
-        return (count, Double(count) / Double(max(end - from, minimumWindowMinutes)))
+        return (count, Double(max(end - from, minimumWindowMinutes)))
     }
 
     /// The ranking's decay with the lag after a change: full within `SuspectRanking.prompt`.
