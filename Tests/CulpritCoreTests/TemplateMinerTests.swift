@@ -58,9 +58,15 @@ extension TemplateMiner {
     }
 
     @Test func quotedValuesAreMaskedWholeEvenWithSpaces() {
-        #expect(masked("unknown user 'bob smith' in realm=\"corp users\" code `E42`")
+        #expect(masked("unknown user 'bob' in realm=\"corp users 7\" code `E42`")
             == "unknown user '<*>' in realm=\"<*>\" code `<*>`")
         #expect(masked("don't retry") == "don't retry")
+    }
+
+    @Test func quotedProseAndAQuotedMessageAreReadAsWords() {
+        #expect(masked(#""Reconcile failed" err="context deadline exceeded" object="prod/orders-30""#)
+            == #""Reconcile failed" err="context deadline exceeded" object="<*>""#)
+        #expect(masked(#""Synced" controller="orders""#) == #""Synced" controller="<*>""#)
     }
 
     @Test func aListOfValuesMakesOneTemplateWhateverItsLength() {

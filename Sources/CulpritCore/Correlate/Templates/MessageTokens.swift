@@ -10,7 +10,9 @@
 /// digit (`IPv4`, `log4j`, `utf8`) are kept. Masks joined by one of `.:-/,+` are
 /// one mask (`10.0.0.1:5432` is `<*>`). A quoted value (`"…"`, `'…'`, `` `…` ``,
 /// opening a token or after `=`, `:`, `(`, `[`, `{`, `,`; up to 120 bytes, spaces
-/// included) is `"<*>"`. A masked token that repeats the one before it is
+/// included) is `"<*>"` when it holds a digit or is one word; quoted prose
+/// (`err="context deadline exceeded"`) and a quoted message opening the line
+/// (klog's `"Reconcile failed" err=…`) are read as words. A masked token that repeats the one before it is
 /// dropped, so a list of values makes one template whatever its length. Only the
 /// message's first line is read, and at most `maxTokens` tokens of it.
 struct MessageTokens {
@@ -53,8 +55,9 @@ struct MessageTokens {
             var position = index
             while position < count, !Self.isSpace(message[position]) {
                 let byte = message[position]
-                if Self.isQuote(byte), position == index || Self.opensValue(message[position - 1]),
-                   let close = Self.closingQuote(byte, in: message, after: position) {
+                if Self.isQuote(byte), ends.count > 0 || position > index, position == index || Self.opensValue(message[position - 1]),
+                   let close = Self.closingQuote(byte, in: message, after: position),
+                   Self.isQuotedValue(UnsafeBufferPointer(rebasing: message[(position + 1)..<close])) {
                     text.append(byte)
                     text.append(contentsOf: Self.wildcard)
                     text.append(byte)
@@ -116,6 +119,12 @@ struct MessageTokens {
         if digits == 0 { return hexLetters == run.count && run.count >= 8 }
         if run[0] &- 48 < 10 || run.count >= 6 { return true }
         return digits * 10 >= run.count * 3
+    }
+
+    /// Whether quoted text is a value (it holds a digit, or is one word) rather than
+    /// prose such as an error text (`err="context deadline exceeded"`), which is read as tokens.
+    static func isQuotedValue(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.contains { $0 &- 48 < 10 } || !text.contains(0x20)
     }
 
     /// The index of the quote closing the one at `open`, within `quotedLimit` bytes on the same line.
