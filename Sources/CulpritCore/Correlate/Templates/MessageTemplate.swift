@@ -38,13 +38,14 @@ public struct MessageTemplate: Sendable, Codable {
         lastSeen = time
     }
 
-    /// Counts one more event of `kind` at `time`, keeping it as an example while there are few.
-    mutating func record(_ kind: EventKind, time: Int64, evidence: @autoclosure () -> EvidenceLine) {
-        if kind == .error { errors += 1 } else { warnings += 1 }
+    /// Counts one more event at `time`, keeping it as an example while there are few.
+    /// (The event is taken as a parameter, not in a closure: capturing it would copy it.)
+    mutating func record(_ event: LogEvent, time: Int64) {
+        if event.kind == .error { errors += 1 } else { warnings += 1 }
         firstSeen = min(firstSeen, time)
         lastSeen = max(lastSeen, time)
         minutes.add(minute: time / 60_000_000)
-        if examples.count < Self.exampleLimit { examples.append(evidence()) }
+        if examples.count < Self.exampleLimit { examples.append(EvidenceLine(event)) }
     }
 
     /// Turns every token that differs from the message's into `<*>` (Drain's template update).
@@ -58,9 +59,10 @@ public struct MessageTemplate: Sendable, Codable {
     /// Forgets the minutes before `minute` (the sliding window of `watch`).
     mutating func prune(before minute: Int64) { minutes.prune(before: minute) }
 
-    /// The share of positions where `message` has the template's token: Drain's
-    /// sequence similarity. A merged `<*>` matches only a masked token.
-    func similarity(to message: MessageTokens) -> (share: Double, wildcards: Int) {
+    /// The share of positions where `message` has the template's token (`hashes`,
+    /// as many as the message's): Drain's sequence similarity. A merged `<*>`
+    /// matches only a masked token. Also how many `<*>` the template has.
+    static func similarity(of hashes: [UInt64], to message: MessageTokens) -> (share: Double, wildcards: Int) {
         var same = 0
         var wildcards = 0
         for index in hashes.indices {
@@ -84,7 +86,7 @@ public struct MessageTemplate: Sendable, Codable {
         examples = try container.decode([EvidenceLine].self, forKey: .examples)
         mayRepeatEvicted = try container.decode(Bool.self, forKey: .mayRepeatEvicted)
         minutes = try container.decode(MinuteCounts.self, forKey: .minutes)
-        hashes = tokens.map { MessageTokens.hash(Array($0.utf8)[...]) }
+        hashes = tokens.map { MessageTokens.hash($0.utf8) }
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -62,17 +62,21 @@ enum MessageText {
 
     // MARK: logfmt
 
-    /// Where the value of a `msg=` or `message=` pair starts, when the line has one.
+    /// Where the value of a `msg=` or `message=` pair starts, when the line is logfmt
+    /// (its first token is a `key=value` pair) and has one.
     static func logfmtMessage(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
-        for key in [msgKey, messageKey] {
-            var index = 0
-            while index + key.count < line.count {
-                if line[index] == key[0], index == 0 || line[index - 1] == 0x20,
-                   line[index..<(index + key.count)].elementsEqual(key) {
-                    return index + key.count
-                }
-                index += 1
+        guard let first = nextToken(line, from: 0), line[first.start..<first.end].contains(UInt8(ascii: "=")) else { return nil }
+        return valueStart(of: msgKey, in: line) ?? valueStart(of: messageKey, in: line)
+    }
+
+    /// Where the value of `key` (which ends in `=`) starts, the key opening the line or following a space.
+    private static func valueStart(of key: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index + key.count < line.count {
+            if line[index] == key[0], index == 0 || line[index - 1] == 0x20, line[index..<(index + key.count)].elementsEqual(key) {
+                return index + key.count
             }
+            index += 1
         }
         return nil
     }

@@ -28,7 +28,7 @@ struct MessageTokens {
     /// The longest quoted value masked as one.
     static let quotedLimit = 120
     static let wildcard: [UInt8] = Array("<*>".utf8)
-    static let wildcardHash = hash(wildcard[...])
+    static let wildcardHash = hash(wildcard)
 
     var count: Int { ends.count }
 
@@ -86,7 +86,7 @@ struct MessageTokens {
                 break
             }
             index = position
-            let hash = Self.hash(text[tokenStart...])
+            let hash = text.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[tokenStart...])) }
             if masked, hashes.last == hash {
                 // A masked token repeating the one before: lists of any length make one template.
                 text.removeSubrange(tokenStart...)
@@ -100,13 +100,18 @@ struct MessageTokens {
 
     /// Appends `<*>`, absorbing a mask and one joining byte before it (`<*>.` + `<*>` is `<*>`).
     private mutating func appendMask(tokenStart: Int) {
-        let length = text.count - tokenStart
-        if length >= 4, Self.isJoiner(text[text.count - 1]), text[(text.count - 4)..<(text.count - 1)].elementsEqual(Self.wildcard) {
+        let end = text.count
+        if end - tokenStart >= 4, Self.isJoiner(text[end - 1]), endsWithWildcard(at: end - 1) {
             text.removeLast()
             return
         }
-        if length >= 3, text[(text.count - 3)...].elementsEqual(Self.wildcard) { return }
+        if end - tokenStart >= 3, endsWithWildcard(at: end) { return }
         text.append(contentsOf: Self.wildcard)
+    }
+
+    /// Whether `text[..<end]` ends with `<*>`.
+    private func endsWithWildcard(at end: Int) -> Bool {
+        text[end - 3] == UInt8(ascii: "<") && text[end - 2] == UInt8(ascii: "*") && text[end - 1] == UInt8(ascii: ">")
     }
 
     /// Whether an alphanumeric run is a value to mask (see the type's documentation).
@@ -142,7 +147,7 @@ struct MessageTokens {
     }
 
     /// 64-bit FNV-1a: stable across runs, unlike `Hasher`, so a saved state rebuilds the same tree.
-    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             value ^= UInt64(byte)

@@ -67,16 +67,17 @@ public struct TemplateMiner: Sendable, Codable {
         message.withUnsafeBufferPointer { tokens.read($0, maxTokens: Self.maxTokens, truncated: truncated && runsToEnd) }
         guard tokens.count > 0 else { return }
         let slot = match() ?? create(time: time)
-        slots[slot]!.record(event.kind, time: time, evidence: EvidenceLine(event))
+        slots[slot]!.record(event, time: time)
     }
 
     /// The slot of the template that takes the current tokens, generalised to them.
     private mutating func match() -> Int? {
         guard let leaf = search() else { return nil }
         var best: (slot: Int, share: Double, wildcards: Int)?
-        for slot in nodes[leaf].templates {
-            guard let template = slots[slot], template.hashes.count == tokens.count else { continue }
-            let (share, wildcards) = template.similarity(to: tokens)
+        for slot in nodes[leaf].templates where slots[slot] != nil {
+            // The template's hashes are read in place: binding the template would copy (retain) all its arrays.
+            guard slots[slot]!.hashes.count == tokens.count else { continue }
+            let (share, wildcards) = MessageTemplate.similarity(of: slots[slot]!.hashes, to: tokens)
             if best.map({ share > $0.share || (share == $0.share && wildcards > $0.wildcards) }) ?? true {
                 best = (slot, share, wildcards)
             }
@@ -200,7 +201,7 @@ public struct TemplateMiner: Sendable, Codable {
     private mutating func leaf(at route: [String]) -> Int {
         guard let first = route.first, let count = UInt64(first), count > 0 else { return 0 }
         var node = child(of: 0, key: count)
-        for token in route.dropFirst() { node = child(of: node, key: MessageTokens.hash(Array(token.utf8)[...])) }
+        for token in route.dropFirst() { node = child(of: node, key: MessageTokens.hash(token.utf8)) }
         if nodes[node].route.isEmpty { nodes[node].route = route }
         return node
     }
