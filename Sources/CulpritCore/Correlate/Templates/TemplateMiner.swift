@@ -22,6 +22,11 @@
 ///   that, the least recently seen tenth are evicted. Their leaves are marked, and
 ///   templates born in a marked leaf are flagged `mayRepeatEvicted`, so a message
 ///   forgotten and seen again is never taken for a new one.
+///
+/// Cost: it runs where events are aggregated, on error and warning events only,
+/// never on other lines: about 0.43 µs per event (one million Spring Boot WARN
+/// lines: analyze 1.05 s → 1.52 s); on the 300 MB bench corpus (25,000 error and
+/// warning events among 690,000) analyze's time is unchanged within noise.
 public struct TemplateMiner: Sendable, Codable {
     public static let depth = 2
     public static let similarityThreshold = 0.5
