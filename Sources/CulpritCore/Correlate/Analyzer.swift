@@ -38,13 +38,17 @@ public struct Analyzer: Sendable {
         }
         anomalies.sort { ($0.start, $0.service) < ($1.start, $1.service) }
         let telemetry = Set(aggregator.services.values.filter { !$0.memory.isEmpty || !$0.minutes.isEmpty }.map(\.name))
-        let suspects = SuspectRanking().rank(changes: changes, anomalies: anomalies, servicesWithTelemetry: telemetry, logStart: span?.start)
+        let services = aggregator.services.values.sorted { $0.name < $1.name }
+        let messages = NewMessageDetector().detect(in: services, changes: changes)
+        let suspects = SuspectRanking().rank(changes: changes, anomalies: anomalies, servicesWithTelemetry: telemetry, logStart: span?.start,
+                                             messages: messages)
         var findings = Findings(
             window: span, suspects: suspects, anomalies: anomalies, changes: changes,
             timeline: TimelineBuilder.build(suspects: suspects, anomalies: anomalies, changes: changes),
-            services: aggregator.services.values.sorted { $0.name < $1.name }.map(Self.series),
+            services: services.map(Self.series),
             eventCount: aggregator.eventCount
         )
+        findings.templates = ServiceTemplates.build(services: services, novelties: messages)
         findings.undatedAnomalies = aggregator.undatedOOMs.keys.sorted().compactMap { service in
             clusterDetector.undatedOOMs(service: service, kills: aggregator.undatedOOMs[service] ?? [])
         }

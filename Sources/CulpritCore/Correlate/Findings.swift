@@ -15,6 +15,8 @@ public struct Findings: Sendable {
     public var undatedAnomalies: [Anomaly] = []
     /// What became of each input read for these findings.
     public var inputs: [InputAccount] = []
+    /// Per service, the templates of its error and warning messages that came with a change, and the most frequent.
+    public var templates: [ServiceTemplates] = []
 
     /// Read inputs that yielded no event, and inputs skipped: what a reader must
     /// know before trusting "no anomalies".

@@ -33,6 +33,8 @@ public struct ServiceActivity: Sendable, Codable {
     public var lastTime: Int64?
     /// When each instance's first event was, to tell a new pod from a restarted one.
     public var instanceFirstSeen: [String: Int64] = [:]
+    /// The templates of its error and warning messages (see `TemplateMiner`).
+    public var templates = TemplateMiner()
 
     /// Whether the service logs its requests: then its error rate is 5xx ÷ requests
     /// (see `MinuteStats.errors(countingResponses:)`). Scans the minutes: compute once per use.
@@ -72,6 +74,7 @@ public struct ServiceActivity: Sendable, Codable {
             if let severity = event.severity, severity.rawValue <= Severity.critical.rawValue, crashes.count < Self.lineCap {
                 crashes.append(EvidenceLine(event))
             }
+            templates.add(event, time: time)
         case .latency:
             guard let seconds = event.value else { return }
             Self.addLatency(seconds, event: event, to: &minutes[minute, default: MinuteStats()])
@@ -81,9 +84,11 @@ public struct ServiceActivity: Sendable, Codable {
         case .deploy, .rollback, .restart, .config:
             if changeLines.count < Self.lineCap { changeLines.append(ChangeLine(kind: event.kind, version: event.version, evidence: EvidenceLine(event))) }
             if event.kind == .restart { memory[instance]?.restarts.insert(minute) }
-        case .gc, .warning:
-            // Warnings are extracted (extract lists them); per-minute counts do not take them:
-            // a warning burst is weaker evidence than an error burst.
+        case .warning:
+            // Per-minute counts do not take warnings (a warning burst is weaker evidence
+            // than an error burst); their templates say which messages are new.
+            templates.add(event, time: time)
+        case .gc:
             break
         }
     }
@@ -133,6 +138,7 @@ public struct ServiceActivity: Sendable, Codable {
     mutating func prune(before minute: Int64) {
         minutes = minutes.filter { $0.key >= minute }
         for key in memory.keys { memory[key]!.prune(before: minute) }
+        templates.prune(before: minute)
         let cutoff = minute * 60_000_000
         ooms.removeAll { ($0.time ?? .min) < cutoff }
         crashes.removeAll { ($0.time ?? .min) < cutoff }

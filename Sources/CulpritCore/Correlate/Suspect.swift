@@ -15,13 +15,16 @@ public struct Suspect: Sendable {
     /// One reason for (positive weight) or against (negative) a suspect.
     public struct Evidence: Sendable {
         /// `change`, `memory_growth`, `error_spike`, `latency_spike`, `oom`, `restart_loop`, `crash`,
-        /// `symptom`, `rollback_recovery`, `restart_relief`, `preexisting`, `no_recovery`.
+        /// `symptom`, `rollback_recovery`, `restart_relief`, `preexisting`, `no_recovery`,
+        /// `new_messages`, `rising_messages`.
         public var signal: String
         public var summary: String
         public var lines: [EvidenceLine]
         public var weight: Double
         /// The services the evidence is about, when they are others (symptoms).
         public var services: [String] = []
+        /// The message templates it is about (`new_messages`, `rising_messages`).
+        public var messages: [MessageNovelty] = []
 
         public var refs: [SourceRef] { lines.map(\.ref) }
     }

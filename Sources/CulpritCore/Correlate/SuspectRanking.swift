@@ -16,7 +16,10 @@ import Foundation
 /// - anomalies of other services that begin after S's own anomaly (a gateway's
 ///   503s, a database's slow queries) are symptoms: +0.5 each, at most +1.5, in
 ///   one evidence item; for a service with no telemetry of its own, +0.3 each (at
-///   most +1) for those beginning within 30 min after t.
+///   most +1) for those beginning within 30 min after t;
+/// - error and warning messages of S new since C, or risen several-fold after it
+///   (`NewMessageDetector`, which documents their weights): up to +2.95, one
+///   evidence item each for new and risen messages.
 /// Score = logistic(prior(kind) × points⁺ − points⁻ − 2), in [0, 1]; prior:
 /// deploy 1, config 0.8, rollback 0.4, restart 0.35. Verdict thresholds are in
 /// `Suspect.Verdict`.
@@ -28,12 +31,16 @@ public struct SuspectRanking {
 
     public init() {}
 
-    public func rank(changes: [ChangeMarker], anomalies: [Anomaly], servicesWithTelemetry: Set<String>, logStart: Int64?) -> [Suspect] {
-        let suspects = changes.map { score($0, changes: changes, anomalies: anomalies, servicesWithTelemetry: servicesWithTelemetry, logStart: logStart) }
+    public func rank(changes: [ChangeMarker], anomalies: [Anomaly], servicesWithTelemetry: Set<String>, logStart: Int64?,
+                     messages: [MessageNovelty] = []) -> [Suspect] {
+        let suspects = changes.map {
+            score($0, changes: changes, anomalies: anomalies, servicesWithTelemetry: servicesWithTelemetry, logStart: logStart, messages: messages)
+        }
         return suspects.sorted { ($0.score, $1.change.time) > ($1.score, $0.change.time) }
     }
 
-    func score(_ change: ChangeMarker, changes: [ChangeMarker], anomalies: [Anomaly], servicesWithTelemetry: Set<String>, logStart: Int64?) -> Suspect {
+    func score(_ change: ChangeMarker, changes: [ChangeMarker], anomalies: [Anomaly], servicesWithTelemetry: Set<String>, logStart: Int64?,
+               messages: [MessageNovelty] = []) -> Suspect {
         var evidence = [Suspect.Evidence]()
         evidence.append(.init(signal: "change", summary: describe(change), lines: change.evidence, weight: 0))
         let own = anomalies.filter { $0.service == change.service }
@@ -61,6 +68,7 @@ public struct SuspectRanking {
         }
         evidence += confirmation(of: change, credited: credited, changes: changes)
         evidence += symptoms(of: change, credited: credited, anomalies: anomalies, changes: changes, hasTelemetry: servicesWithTelemetry.contains(change.service))
+        evidence += MessageEvidence.items(for: change, messages: messages.filter { $0.change == change })
         let positive = evidence.filter { $0.weight > 0 }.reduce(0) { $0 + $1.weight }
         let negative = evidence.filter { $0.weight < 0 }.reduce(0) { $0 - $1.weight }
         let raw = change.kind.prior * positive - negative - 2

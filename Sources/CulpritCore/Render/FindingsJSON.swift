@@ -1,5 +1,6 @@
 /// `analyze --format json` and `report --format json`: the contract's document
-/// (`window`, `suspects`, `anomalies`), plus `changes`, `timeline` and `events`.
+/// (`window`, `suspects`, `anomalies`), plus `changes`, `timeline`, `events`,
+/// `inputs` and `templates`.
 public enum FindingsJSON {
     public static func document(_ findings: Findings) -> JSONValue {
         .object([
@@ -13,6 +14,7 @@ public enum FindingsJSON {
             })),
             ("events", .number(Double(findings.eventCount))),
             ("inputs", .array(findings.inputs.map(input))),
+            ("templates", TemplatesJSON.services(findings.templates)),
         ])
     }
 
@@ -34,12 +36,14 @@ public enum FindingsJSON {
         .object([("rank", .number(Double(rank)))] + suspectFields(suspect) + [
             ("previous_version", .optional(suspect.change.previousVersion)),
             ("evidence", .array(suspect.evidence.map { item in
-                .object([
+                var pairs: [(String, JSONValue)] = [
                     ("signal", .string(item.signal)),
                     ("summary", .string(item.summary)),
                     ("refs", .array(item.refs.map { .string($0.description) })),
                     ("weight", .number((item.weight * 100).rounded() / 100)),
-                ])
+                ]
+                if !item.messages.isEmpty { pairs.append(("messages", TemplatesJSON.evidenceMessages(item.messages))) }
+                return .object(pairs)
             })),
         ] + (suspect.commits.isEmpty ? [] : [("commits", .array(suspect.commits.map(commit)))]))
     }

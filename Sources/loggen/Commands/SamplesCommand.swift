@@ -24,6 +24,7 @@ struct SamplesCommand: ParsableCommand {
         PreexistingLeakScenario(),
         JVMGCOnlyScenario(),
         ErrorRegressionScenario(),
+        NewWarningScenario(),
     ]
 
     func run() throws {
@@ -57,6 +58,7 @@ struct SamplesCommand: ParsableCommand {
         | `preexisting-leak/` | report-worker leaks from the first line; billing-api's deploy is innocent | no likely suspect |
         | `jvm-gc-only/` | a JVM heap leak visible only in the GC log, ending in OutOfMemoryError | ledger 5.2.0 deploy, likely |
         | `error-regression/` | payments 3.8.0 (Helm) raises HTTP 500s, memory flat | payments 3.8.0 deploy, likely |
+        | `new-warning-message/` | auth-service 2.8.0 logs a new WARN message 4 times a minute, nothing else changes; catalog deployed 4 min earlier | auth-service 2.8.0 deploy, likely |
 
         The files are generated, not hand-written: `swift run loggen samples --out samples`
         rewrites every scenario folder, byte for byte the same. Change the scenarios in

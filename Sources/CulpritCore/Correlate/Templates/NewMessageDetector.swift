@@ -1,0 +1,120 @@
+import Foundation
+
+/// Finds the error and warning messages that came with a change: templates
+/// (`TemplateMiner`) that first appear soon after a change of their service, or
+/// whose rate rises several-fold after it.
+///
+/// Method and thresholds:
+/// - **New**: a template is new with the change that owns its first appearance —
+///   the latest change of the service at or before it (deploys, rollbacks and
+///   config changes before restarts), allowing `slack` (60 s) for a rollout that
+///   starts logging just before the record that reports it — when that was
+///   within `horizon` (6 h) of the change, the service had been logging for at
+///   least `baselineMinutes` (20) before the change (else nothing says what was
+///   new), the template was not born where one had been evicted, and it occurred
+///   at least `minimumNewCount` (5) times in the `windowMinutes` (60) from its
+///   first appearance. A template seen before the change is never new.
+/// - **Rose**: for a deploy, rollback or config change, a template seen before
+///   it whose rate over the `windowMinutes` after it is at least `riseFactor` (5)
+///   times its rate over up to `horizon` before it (at least `baselineMinutes`
+///   of it, counting at least one occurrence), with at least `minimumRiseCount`
+///   (10) occurrences after and a Poisson tail p < `risePValue` (10⁻⁴).
+///   A template present before at a similar rate is no evidence.
+/// - Rates are per minute over the window, the window counted as at least
+///   `minimumWindowMinutes` (10) long, so a burst right at the end of the logs
+///   is not inflated.
+/// - **Weight**: `kindWeight` (error 2.95, warning 2.9: below a memory leak's 3,
+///   errors above warnings) × min(1, rate ÷ `saturationPerMinute` (1/min)) ×
+///   the ranking's lag decay (full within 30 min of the change, then
+///   e^(−(lag − 30 min)/90 min)), halved for a rise: a message already known is
+///   a weaker sign of new code than one never seen. A change's messages add up
+///   to at most the largest `kindWeight` among them: with the deploy prior 1 and
+///   the ranking's offset 2, one frequent new warning alone scores 0.71, `likely`.
+public struct NewMessageDetector: Sendable {
+    static let slack: Int64 = 60_000_000
+    static let horizon: Int64 = 6 * 3_600_000_000
+    static let baselineMinutes: Int64 = 20
+    static let windowMinutes: Int64 = 60
+    static let minimumWindowMinutes: Int64 = 10
+    static let minimumNewCount = 5
+    static let minimumRiseCount = 10
+    static let riseFactor = 5.0
+    static let risePValue = 1e-4
+    static let saturationPerMinute = 1.0
+
+    /// How strongly a frequent new message of this kind points at the change.
+    static func kindWeight(_ kind: EventKind) -> Double { kind == .error ? 2.95 : 2.9 }
+
+    /// The most a change's messages may add up to.
+    static func weightCap(_ messages: [MessageNovelty]) -> Double {
+        messages.map { kindWeight($0.template.kind) }.max() ?? 0
+    }
+
+    public init() {}
+
+    /// The new and risen templates of every service, each credited to one change.
+    public func detect(in services: [ServiceActivity], changes: [ChangeMarker]) -> [MessageNovelty] {
+        var found = [MessageNovelty]()
+        for service in services {
+            let own = changes.filter { $0.service == service.name }.sorted { $0.time < $1.time }
+            guard !own.isEmpty, let firstTime = service.firstTime, let lastTime = service.lastTime else { continue }
+            for template in service.templates.templates {
+                if let novelty = newness(of: template, service: service.name, changes: own, logs: (firstTime, lastTime)) {
+                    found.append(novelty)
+                } else if let novelty = rise(of: template, service: service.name, changes: own, logs: (firstTime, lastTime)) {
+                    found.append(novelty)
+                }
+            }
+        }
+        return found.sorted { ($0.weight, $0.template.count) > ($1.weight, $1.template.count) }
+    }
+
+    func newness(of template: MessageTemplate, service: String, changes: [ChangeMarker], logs: (first: Int64, last: Int64)) -> MessageNovelty? {
+        guard !template.mayRepeatEvicted else { return nil }
+        let candidates = changes.filter { $0.time <= template.firstSeen + Self.slack }
+        guard let change = candidates.last(where: { $0.kind != .restart }) ?? candidates.last else { return nil }
+        let lag = template.firstSeen - change.time
+        guard lag <= Self.horizon, logs.first <= change.time - Self.baselineMinutes * 60_000_000 else { return nil }
+        let (count, minutes) = Self.window(template, from: template.firstSeen / 60_000_000, logsEnd: logs.last)
+        guard count >= Self.minimumNewCount else { return nil }
+        let rate = Double(count) / minutes
+        let weight = Self.kindWeight(template.kind) * min(1, rate / Self.saturationPerMinute) * Self.decay(lag)
+        return MessageNovelty(service: service, template: template, change: change, how: .new, countAfter: count,
+                              ratePerMinute: rate, rateBefore: nil, weight: weight)
+    }
+
+    func rise(of template: MessageTemplate, service: String, changes: [ChangeMarker], logs: (first: Int64, last: Int64)) -> MessageNovelty? {
+        var best: MessageNovelty?
+        for change in changes where change.kind != .restart && template.firstSeen < change.time - Self.slack {
+            let changeMinute = change.time / 60_000_000
+            let beforeStart = max(template.firstSeen, logs.first, change.time - Self.horizon) / 60_000_000
+            let beforeMinutes = changeMinute - beforeStart
+            guard beforeMinutes >= Self.baselineMinutes, logs.last > change.time else { continue }
+            let before = max(1, template.minutes.count(from: beforeStart, to: changeMinute))
+            let rateBefore = before / Double(beforeMinutes)
+            let (count, minutes) = Self.window(template, from: changeMinute, logsEnd: logs.last)
+            let rate = Double(count) / minutes
+            guard count >= Self.minimumRiseCount, rate >= Self.riseFactor * rateBefore,
+                  PoissonTail.upper(count, mean: rateBefore * minutes) < Self.risePValue else { continue }
+            let weight = 0.5 * Self.kindWeight(template.kind) * min(1, rate / Self.saturationPerMinute)
+            if best.map({ weight > $0.weight }) ?? true {
+                best = MessageNovelty(service: service, template: template, change: change, how: .rose, countAfter: count,
+                                      ratePerMinute: rate, rateBefore: rateBefore, weight: weight)
+            }
+        }
+        return best
+    }
+
+    /// Occurrences in the `windowMinutes` from minute `from`, cut at the end of the
+    /// logs, and the minutes to divide them by (at least `minimumWindowMinutes`).
+    static func window(_ template: MessageTemplate, from: Int64, logsEnd: Int64) -> (count: Int, minutes: Double) {
+        let end = min(from + windowMinutes, logsEnd / 60_000_000 + 1)
+        let count = Int(template.minutes.count(from: from, to: end).rounded())
+        return (count, Double(max(end - from, minimumWindowMinutes)))
+    }
+
+    /// The ranking's decay with the lag after a change: full within `SuspectRanking.prompt`.
+    static func decay(_ lag: Int64) -> Double {
+        lag <= SuspectRanking.prompt ? 1 : exp(-Double(lag - SuspectRanking.prompt) / SuspectRanking.decay)
+    }
+}
