@@ -6,7 +6,6 @@
 public func fuzzJSONRecord(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let line = FuzzedInput(data, count).rest
     guard let fields = JSONRecordParser.parse(line) else { return 0 }
-    check(line.contains(UInt8(ascii: "{")) && line.contains(UInt8(ascii: "}")), "an object without braces was accepted")
     for (_, value) in fields.entries {
         _ = value.number
         let text = value.text
