@@ -81,8 +81,9 @@ stale() {
 }
 
 SANITIZE=(-sanitize=fuzzer,address)
-# -O: the targets run several times as many inputs a second as with -Onone; the
-# overflow and bounds checks that the fuzzer is after stay in.
+# -O, not -Onone: the chunk extractor ran 3,000 inputs in 5.9 s instead of 21.0 s
+# (3.6x; the small parsers, whose time is libFuzzer's own, gain nothing), and the
+# overflow and bounds checks the fuzzer is after stay in (-Ounchecked would drop them).
 OPTIMIZE=(-O -gline-tables-only)
 
 build() {
