@@ -204,12 +204,12 @@ seeds() {
             for file in "${files[@]}"; do head -n 10 "$file"; done | LC_ALL=C write_lines "$dir/line-" 0 200 ;;
         chunk-extractor | streaming-extractor)
             # Four choice bytes (UTC, no line limit, detected envelope, a service path; for the
-            # streaming target a cut after every other line), then the first 8 KiB of a log.
+            # streaming target a cut after every other line), then the first 4 KiB of a log (max_len).
             local prefix=0000
             [ "$target" = streaming-extractor ] && prefix=000U
             for file in "${files[@]}"; do
                 name="$(basename "$(dirname "$file")")-$(basename "$file")"
-                { printf '%s' "$prefix"; head -c 8192 "$file"; } >"$dir/$name"
+                { printf '%s' "$prefix"; head -c 4096 "$file"; } >"$dir/$name"
             done ;;
         pattern-pack)
             # Each built-in pattern as a pack of its own: small inputs keep this target fast.
