@@ -5,6 +5,7 @@
 #   scripts/fuzz.sh --smoke [TARGET...]   FUZZ_SMOKE_SECONDS (default 10) per target, -seed=1, a fresh corpus (make test)
 #   scripts/fuzz.sh --build               build only
 #   scripts/fuzz.sh --list                the targets
+# Targets build and run FUZZ_JOBS at a time (default: one per core).
 # Each run starts from the target's committed seeds and regressions, and from
 # seeds cut at run time from samples/ and, when present, ../shared/realdata.
 # A crash leaves its input in .build-fuzz/artifacts/TARGET/; the run fails unless
