@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/culprit
 DEBUG_BIN := .build/debug/culprit
 INCIDENT := samples/2025-03-12-auth-leak
 
-.PHONY: all deps test-deps bench-deps build release demo test bench screenshot samples clean
+.PHONY: all deps test-deps bench-deps build release demo test fuzz bench screenshot samples clean
 
 all: release
 
@@ -31,6 +31,15 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(DEBUG_BIN) patterns test
 	$(SWIFT) test --skip-build
+	SWIFT=$(SWIFT) FUZZ_SMOKE_SECONDS=$(FUZZ_SMOKE_SECONDS) scripts/fuzz.sh --smoke
+
+# Every libFuzzer target in Tests/Fuzz for FUZZ_SECONDS each (make test runs each
+# for FUZZ_SMOKE_SECONDS with a fixed seed); built in .build-fuzz.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 10
+
+fuzz: deps
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 bench: bench-deps
 	scripts/bench.sh
@@ -42,4 +51,4 @@ samples:
 	$(SWIFT) run -c release loggen samples --out samples
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

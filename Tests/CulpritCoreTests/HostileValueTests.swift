@@ -75,6 +75,17 @@ import Testing
         #expect(micros("99999999999999999999") == nil)
     }
 
+    @Test func unreadableYAMLIsOneLineAtItsLine() {
+        // A control character is a YAML reader error, reported by the library over several lines.
+        do {
+            _ = try PatternPackLoader.load(text: "pack: x\npatterns:\n  - id: a\u{01}b\n", file: "fuzz.yaml")
+            Issue.record("a control character was accepted")
+        } catch {
+            #expect(!error.description.contains("\n"), "\(error.description)")
+            #expect(error.description.hasPrefix("fuzz.yaml:3:"), "\(error.description)")
+        }
+    }
+
     @Test func infiniteJSONNumberStaysTextAndIsNoNumber() {
         var bytes = Array(#"{"status":1e999,"n":"inf","m":"nan"}"#.utf8)
         let fields = bytes.withUnsafeMutableBufferPointer { JSONRecordParser.parse(UnsafeBufferPointer($0)) }

@@ -56,7 +56,7 @@ public enum PatternPackLoader {
         } catch let error as YamlError {
             throw PatternFileError(file: file, line: yamlErrorLine(error), message: "invalid YAML: \(yamlErrorSummary(error))")
         } catch {
-            throw PatternFileError(file: file, line: 1, message: "invalid YAML: \(error)")
+            throw PatternFileError(file: file, line: 1, message: "invalid YAML: " + ("\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"))
         }
         guard let mapping = root.mapping else {
             throw PatternFileError(file: file, line: line(of: root), message: "a pattern pack is a mapping with a `patterns:` list")
@@ -188,6 +188,9 @@ public enum PatternPackLoader {
         switch error {
         case .scanner(_, _, let problemMark, _), .parser(_, _, let problemMark, _), .composer(_, _, let problemMark, _):
             return problemMark.line
+        case .reader(_, let offset?, _, let yaml):
+            // The byte offset of a control character or bad UTF-8, as a line number.
+            return 1 + yaml.utf8.prefix(max(0, offset)).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         default:
             return 1
         }
@@ -197,8 +200,11 @@ public enum PatternPackLoader {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
             return problem
+        case .reader(let problem, _, _, _):
+            return problem
         default:
-            return "\(error)"
+            // One line, whatever the library's description holds.
+            return "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
         }
     }
 }
