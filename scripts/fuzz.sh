@@ -352,6 +352,7 @@ seconds="$FUZZ_SECONDS"
 smoke=0
 if [ "$mode" = smoke ]; then seconds="$FUZZ_SMOKE_SECONDS"; smoke=1; fi
 # The targets run FUZZ_JOBS at a time; each one's report is printed when all are done, in order.
+mkdir -p "$OUT/logs"
 for target in "${targets[@]}"; do
     ( if run "$target" "$seconds" "$smoke" >"$OUT/logs/$target.report" 2>&1; then status=0; else status=1; fi
       echo "$status" >"$OUT/logs/$target.status" ) &

@@ -1,5 +1,5 @@
-// Fuzz target: a deploys file (CSV with a header, or JSON Lines) through
-// DeployRecordReader. A file it cannot use fails with one `path:line: message`
+// Fuzz target: a change record file (CSV, JSON Lines, or any format detected
+// by content) through DeployRecordReader. A file it cannot use fails with one `path:line: message`
 // line; every record it returns has a service and a plausible time; and the
 // file's line endings (LF or CRLF) change nothing.
 import Foundation
@@ -34,15 +34,15 @@ public func fuzzDeployRecords(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CI
     return 0
 }
 
-private func read(_ contents: [UInt8], with reader: DeployRecordReader) -> Result<[ChangeMarker], DeployRecordReader.RecordError> {
+private func read(_ contents: [UInt8], with reader: DeployRecordReader) -> Result<[ChangeMarker], ChangeRecordError> {
     // Not atomically: a rename per input would make this target wait on the file system.
     check((try? Data(contents).write(to: URL(fileURLWithPath: path))) != nil, "cannot write \(path)")
-    return Result { () throws(DeployRecordReader.RecordError) in try reader.read(path: path) }
+    return Result { () throws(ChangeRecordError) -> [ChangeMarker] in try reader.read(ChangeRecordSource(path: path)).markers }
 }
 
 /// What a read gives, without the raw lines: the records' times, services,
 /// versions and kinds, or the line of the error.
-private func summary(_ outcome: Result<[ChangeMarker], DeployRecordReader.RecordError>) -> String {
+private func summary(_ outcome: Result<[ChangeMarker], ChangeRecordError>) -> String {
     switch outcome {
     case .success(let markers): return "\(markers.count) records " + markers.map { "\($0.time) \($0.service) \($0.version ?? "-") \($0.kind)" }.joined(separator: ", ")
     case .failure(let error): return "an error at line \(error.line)"

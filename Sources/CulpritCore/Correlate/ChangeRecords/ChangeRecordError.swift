@@ -13,6 +13,11 @@ public struct ChangeRecordError: Error, CustomStringConvertible, Sendable {
         self.message = message
     }
 
-    /// `path:line: message`, or `path: message` when it is about the whole file.
-    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+    /// `path:line: message`, or `path: message` when it is about the whole file;
+    /// always one line: a carriage return or other control character quoted from
+    /// the file is shown as `?`.
+    public var description: String {
+        let oneLine = String(message.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        return line > 0 ? "\(path):\(line): \(oneLine)" : "\(path): \(oneLine)"
+    }
 }

@@ -109,7 +109,10 @@ public struct DeployRecordReader {
         do {
             return try RecordDocumentJSON.parse(bytes)
         } catch {
-            throw context.error("not valid JSON: \(error.message)", line: error.line)
+            // The end of the text after a last newline is still on the last line.
+            let newlines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let lines = newlines + (bytes.last.map { $0 != 0x0A } ?? false ? 1 : 0)
+            throw context.error("not valid JSON: \(error.message)", line: min(error.line, max(lines, 1)))
         }
     }
 
