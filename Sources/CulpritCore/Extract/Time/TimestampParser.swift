@@ -103,12 +103,7 @@ public struct TimestampParser {
         guard index + 15 <= b.count, let month = Self.monthNumber(b, index), b[index + 3] == UInt8(ascii: " ") else { return nil }
         index += 4
         if b[index] == UInt8(ascii: " ") { index += 1 }
-        var day = 0
-        var dayDigits = 0
-        while index < b.count, Self.isDigit(b[index]), dayDigits < 2 {
-            day = day * 10 + Int(b[index] - 48); index += 1; dayDigits += 1
-        }
-        guard dayDigits > 0, index < b.count, b[index] == UInt8(ascii: " "), let clock = Self.parseClock(b, index + 1) else { return nil }
+        guard let day = Self.oneOrTwoDigits(b, &index), index < b.count, b[index] == UInt8(ascii: " "), let clock = Self.parseClock(b, index + 1) else { return nil }
         let (micros, afterFraction) = Self.parseFraction(b, clock.end)
         index = afterFraction
         var year: Int?
@@ -125,21 +120,11 @@ public struct TimestampParser {
     func parseMonthDayCommaYear(_ b: UnsafeBufferPointer<UInt8>, at s: Int) -> ParsedTime? {
         guard s + 20 <= b.count, let month = Self.monthNumber(b, s), b[s + 3] == UInt8(ascii: " ") else { return nil }
         var index = s + 4
-        var day = 0
-        var dayDigits = 0
-        while index < b.count, Self.isDigit(b[index]), dayDigits < 2 {
-            day = day * 10 + Int(b[index] - 48); index += 1; dayDigits += 1
-        }
-        guard dayDigits > 0, index + 16 <= b.count, b[index] == UInt8(ascii: ","), b[index + 1] == UInt8(ascii: " "),
+        guard let day = Self.oneOrTwoDigits(b, &index), index + 16 <= b.count, b[index] == UInt8(ascii: ","), b[index + 1] == UInt8(ascii: " "),
               let year = Self.digits(b, index + 2, 4), b[index + 6] == UInt8(ascii: " ") else { return nil }
         index += 7
         // The hour has one or two digits.
-        var hour = 0
-        var hourDigits = 0
-        while index < b.count, Self.isDigit(b[index]), hourDigits < 2 {
-            hour = hour * 10 + Int(b[index] - 48); index += 1; hourDigits += 1
-        }
-        guard hourDigits > 0, index + 9 <= b.count, b[index] == UInt8(ascii: ":"),
+        guard let hour = Self.oneOrTwoDigits(b, &index), index + 9 <= b.count, b[index] == UInt8(ascii: ":"),
               let minute = Self.digits(b, index + 1, 2), b[index + 3] == UInt8(ascii: ":"),
               let second = Self.digits(b, index + 4, 2), b[index + 6] == UInt8(ascii: " "),
               b[index + 8] | 0x20 == UInt8(ascii: "m"), (1...12).contains(hour), minute < 60, second <= 60,
@@ -157,12 +142,7 @@ public struct TimestampParser {
         if Self.weekdayAt(b, index), index + 5 < b.count, b[index + 3] == UInt8(ascii: ",") {
             index += 5
         }
-        var day = 0
-        var dayDigits = 0
-        while index < b.count, Self.isDigit(b[index]), dayDigits < 2 {
-            day = day * 10 + Int(b[index] - 48); index += 1; dayDigits += 1
-        }
-        guard dayDigits > 0, index + 18 <= b.count, b[index] == UInt8(ascii: " "),
+        guard let day = Self.oneOrTwoDigits(b, &index), index + 18 <= b.count, b[index] == UInt8(ascii: " "),
               let month = Self.monthNumber(b, index + 1), b[index + 4] == UInt8(ascii: " "),
               let year = Self.digits(b, index + 5, 4), b[index + 9] == UInt8(ascii: " "),
               let clock = Self.parseClock(b, index + 10),
@@ -259,6 +239,18 @@ public struct TimestampParser {
     // MARK: - Pieces
 
     struct Clock { var hour: Int, minute: Int, second: Int, end: Int }
+
+    /// One or two digits at `index` (a day or an hour written without a leading
+    /// zero), moving `index` past them; nil when there is no digit.
+    @inline(__always)
+    static func oneOrTwoDigits(_ b: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Int? {
+        var value = 0
+        var count = 0
+        while index < b.count, isDigit(b[index]), count < 2 {
+            value = value * 10 + Int(b[index] - 48); index += 1; count += 1
+        }
+        return count > 0 ? value : nil
+    }
 
     @inline(__always)
     static func parseClock(_ b: UnsafeBufferPointer<UInt8>, _ s: Int) -> Clock? {
