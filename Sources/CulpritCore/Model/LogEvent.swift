@@ -38,7 +38,7 @@ public struct LogEvent: Sendable {
         time: Int64?, service: String, host: String?, kind: EventKind, value: Double?,
         unit: ValueUnit?, version: String?, patternID: String, ref: SourceRef,
         status: Int? = nil, duration: Double? = nil, limit: Double? = nil,
-        severity: Severity? = nil, excerpt: String = ""
+        severity: Severity? = nil, excerpt: String = "", timeQuality: TimeQuality = .exact, dependency: String? = nil
     ) {
         self.time = time
         self.service = service
@@ -54,5 +54,7 @@ public struct LogEvent: Sendable {
         self.limit = limit
         self.severity = severity
         self.excerpt = excerpt
+        self.timeQuality = timeQuality
+        self.dependency = dependency
     }
 }

@@ -36,26 +36,26 @@ enum PlausibleValue {
 }
 
 extension EventDraft {
-    /// The draft with implausible figures removed; nil when the figure was the
-    /// event (a memory reading or a latency without a plausible value).
-    func withPlausibleValues() -> EventDraft? {
-        var draft = self
-        if let limit = draft.limit, !PlausibleValue.bytes(limit) { draft.limit = nil }
-        if let duration = draft.duration, !PlausibleValue.seconds(duration) { draft.duration = nil }
-        guard let value = draft.value else { return draft }
+    /// Removes implausible figures in place (no copy of the draft's strings on
+    /// the hot path); false when the figure was the event (a memory reading or a
+    /// latency without a plausible value) and the draft must be dropped.
+    mutating func keepPlausibleValues() -> Bool {
+        if let limit, !PlausibleValue.bytes(limit) { self.limit = nil }
+        if let duration, !PlausibleValue.seconds(duration) { self.duration = nil }
+        guard let value else { return true }
         let plausible: Bool
-        switch draft.unit {
+        switch unit {
         case .bytes?: plausible = PlausibleValue.bytes(value)
         case .seconds?: plausible = PlausibleValue.seconds(value)
         default: plausible = PlausibleValue.count(value)
         }
-        guard !plausible else { return draft }
-        switch draft.kind {
-        case .memory, .latency: return nil
+        guard !plausible else { return true }
+        switch kind {
+        case .memory, .latency: return false
         default:
-            draft.value = nil
-            draft.unit = nil
-            return draft
+            self.value = nil
+            unit = nil
+            return true
         }
     }
 }

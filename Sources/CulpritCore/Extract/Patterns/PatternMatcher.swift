@@ -103,7 +103,8 @@ final class PatternMatcher {
             guard fillFromField(&draft, field: field, fields: subject.fields, pattern: pattern) else { return nil }
         }
         if draft.dependency == nil, let dependency = pattern.dependency { draft.dependency = dependency }
-        return draft.withPlausibleValues()
+        guard draft.keepPlausibleValues() else { return nil }
+        return draft
     }
 
     // MARK: - Captures

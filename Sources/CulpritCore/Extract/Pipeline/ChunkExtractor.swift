@@ -191,25 +191,26 @@ final class ChunkExtractor {
         drafts.withUnsafeBufferPointer { drafts in
             for index in drafts.indices {
                 if time == nil { result.needsEarlierTime.append(result.events.count) }
-                result.events.append(event(from: drafts[index], head: head, time: time, ref: ref, excerpt: excerpt))
-                if quality != .exact { result.events[result.events.count - 1].timeQuality = quality }
+                result.events.append(event(from: drafts[index], head: head, time: time, quality: quality, ref: ref, excerpt: excerpt))
             }
         }
     }
 
     @inline(__always)
-    private func event(from draft: EventDraft, head: DecodedLine, time: Int64?, ref: SourceRef, excerpt: String) -> LogEvent {
-        var event = LogEvent(
-            time: time, service: serviceName(draft: draft, head: head), host: draft.host ?? head.host, kind: draft.kind,
-            value: draft.value, unit: draft.unit, version: draft.version ?? head.version, patternID: patternID(draft.pattern), ref: ref,
-            status: draft.status, duration: draft.duration, limit: draft.limit, severity: head.severity, excerpt: excerpt
-        )
-        event.dependency = draft.dependency
-        if let product = draft.product, draft.version != nil, !Self.names(event.service, product: product) {
+    private func event(from draft: EventDraft, head: DecodedLine, time: Int64?, quality: TimeQuality, ref: SourceRef, excerpt: String) -> LogEvent {
+        // Built in one go: a LogEvent is large, and setting fields after init copies it.
+        let service = serviceName(draft: draft, head: head)
+        var version = draft.version ?? head.version
+        if let product = draft.product, draft.version != nil, !Self.names(service, product: product) {
             // `Starting gunicorn 27.0.1` in auth-service's log is gunicorn's version, not auth-service's.
-            event.version = head.version
+            version = head.version
         }
-        return event
+        return LogEvent(
+            time: time, service: service, host: draft.host ?? head.host, kind: draft.kind,
+            value: draft.value, unit: draft.unit, version: version, patternID: patternID(draft.pattern), ref: ref,
+            status: draft.status, duration: draft.duration, limit: draft.limit, severity: head.severity, excerpt: excerpt,
+            timeQuality: quality, dependency: draft.dependency
+        )
     }
 
     /// Whether a product a start line names is the service itself (`PostgreSQL`
