@@ -59,7 +59,7 @@ public struct CitedRecordReader {
 
     private func read(path: String, wanted: [Int: (line: EvidenceLine, signal: String)]) -> [CitedRecord] {
         let openPath = openPaths[path] ?? path
-        guard path != "-", openPath != "-", Self.isRegularFile(openPath), !wanted.isEmpty,
+        guard path != "-", openPath != "-", FileStatus(path: openPath)?.isRegular == true, !wanted.isEmpty,
               let input = try? OpenedInput(InputFile(openPath: openPath, displayPath: path)) else { return [] }
         defer { input.close() }
         var scanner = RecordScanner(path: path, wanted: wanted)
@@ -72,10 +72,6 @@ public struct CitedRecordReader {
         return scanner.records
     }
 
-    static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-    }
 }
 
 /// The line-by-line state of reading one file's records: every line either

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Finds when a run's logs are from, for timestamps that carry no year (RFC 3164
 /// syslog, klog): the latest first full-year timestamp among the inputs' first
 /// 64 KiB. A file's modification time is only a fallback: copies, archives and
@@ -17,7 +11,7 @@ public enum YearReference {
         var latest: Int64?
         // Only regular files are sampled: a pipe, FIFO or terminal given as a path
         // (`<(…)`, /dev/stdin) can be read once, and the pipeline reads it.
-        for file in files where !file.isStandardInput && isRegularFile(file.openPath) {
+        for file in files where !file.isStandardInput && FileStatus(path: file.openPath)?.isRegular == true {
             guard var input = try? OpenedInput(file) else { continue }
             defer { input.close() }
             var buffer = [UInt8](repeating: 0, count: sampleBytes)
@@ -47,11 +41,6 @@ public enum YearReference {
             if let found { latest = max(latest ?? found, found) }
         }
         return latest
-    }
-
-    private static func isRegularFile(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 }
 
