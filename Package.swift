@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The library's layer targets, bottom first (see docs/ARCHITECTURE.md).
+let layers: [Target.Dependency] = [
+    "CulpritModel", "CulpritIngest", "CulpritExtract", "CulpritCorrelate", "CulpritRender",
+    "CulpritOutput", "CulpritRun", "CulpritWatch",
+]
+
 let package = Package(
     name: "culprit",
     platforms: [.macOS(.v13)],
@@ -35,15 +41,29 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["PatternEmbedder"]
         ),
+        // The layers, in data-path order: each depends only on those before it,
+        // so a reach-back from one layer into a later one does not compile.
+        .target(name: "CulpritModel"),
+        .target(name: "CulpritIngest", dependencies: ["CZlib"]),
         .target(
-            name: "CulpritCore",
-            dependencies: ["CPCRE2", "CZlib", "Yams"],
+            name: "CulpritExtract",
+            dependencies: ["CulpritModel", "CulpritIngest", "CPCRE2", "Yams"],
             plugins: ["EmbedPatterns"]
         ),
+        .target(name: "CulpritCorrelate", dependencies: ["CulpritModel", "CulpritIngest", "CulpritExtract", "Yams"]),
+        .target(name: "CulpritRender", dependencies: ["CulpritModel", "CulpritCorrelate"]),
+        .target(name: "CulpritOutput", dependencies: ["CulpritRender"]),
+        .target(name: "CulpritRun", dependencies: ["CulpritModel", "CulpritIngest", "CulpritExtract", "CulpritCorrelate"]),
+        .target(
+            name: "CulpritWatch",
+            dependencies: ["CulpritModel", "CulpritIngest", "CulpritExtract", "CulpritCorrelate", "CulpritRender"]
+        ),
+        // Every layer under one import, for library users.
+        .target(name: "CulpritCore", dependencies: layers),
         .target(
             name: "CulpritMetrics",
             dependencies: [
-                "CulpritCore",
+                "CulpritWatch",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -52,8 +72,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "culprit",
-            dependencies: [
-                "CulpritCore",
+            dependencies: layers + [
                 "CulpritMetrics",
                 "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -63,8 +82,8 @@ let package = Package(
             name: "loggen",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "CulpritCoreTests", dependencies: ["CulpritCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CulpritCore", "CZlib"]),
+        .testTarget(name: "CulpritCoreTests", dependencies: layers),
+        .testTarget(name: "EndToEndTests", dependencies: layers + ["CZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )

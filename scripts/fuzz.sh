@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets in Tests/Fuzz (CulpritCore and Yams compiled with
+# Builds the libFuzzer targets in Tests/Fuzz (the library's layers and Yams compiled with
 # -sanitize=fuzzer,address) and runs each for a bounded time.
 #   scripts/fuzz.sh [TARGET...]           FUZZ_SECONDS (default 60) per target; the corpus grows in .build-fuzz/corpus
 #   scripts/fuzz.sh --smoke [TARGET...]   FUZZ_SMOKE_SECONDS (default 10) per target, -seed=1, a fresh corpus (make test)
@@ -82,6 +82,10 @@ stale() {
 }
 
 SANITIZE=(-sanitize=fuzzer,address)
+# The layer modules the targets use, in dependency order (Package.swift).
+FUZZ_MODULES=(CulpritModel CulpritIngest CulpritExtract CulpritCorrelate CulpritRender)
+FUZZ_OBJECTS=("${FUZZ_MODULES[@]/#/$OUT/obj/}")
+FUZZ_OBJECTS=("${FUZZ_OBJECTS[@]/%/.o}")
 # -O, not -Onone: the chunk extractor ran 3,000 inputs in 5.9 s instead of 21.0 s
 # (3.6x; the small parsers, whose time is libFuzzer's own, gain nothing), and the
 # overflow and bounds checks the fuzzer is after stay in (-Ounchecked would drop them).
@@ -115,23 +119,29 @@ build() {
             -emit-module -emit-module-path "$OUT/modules/Yams.swiftmodule" -c -o "$OUT/obj/Yams.o" "$yams"/Yams/*.swift
     fi
 
-    # CulpritCore as one module with -enable-testing, so the targets reach its
-    # internal types (ChunkExtractor, JSONRecordParser…) as the unit tests do.
-    if stale "$OUT/obj/CulpritCore.o" Sources/CulpritCore Sources/CPCRE2 Sources/CZlib "$OUT/obj/Yams.o" \
-        "$OUT/gen/EmbeddedPatternPacks.swift"; then
-        say "building CulpritCore"
-        local sources=()
-        while IFS= read -r -d '' source; do sources+=("$source"); done \
-            < <(find Sources/CulpritCore -name '*.swift' -print0 | sort -z)
-        "$SWIFTC" -parse-as-library -module-name CulpritCore -swift-version 6 -enable-testing -wmo \
-            "${OPTIMIZE[@]}" "${SANITIZE[@]}" -I "$OUT/modules" -I "$yams/CYaml/include" -I Sources/CPCRE2 -I Sources/CZlib \
-            -emit-module -emit-module-path "$OUT/modules/CulpritCore.swiftmodule" -c -o "$OUT/obj/CulpritCore.o" \
-            "${sources[@]}" "$OUT/gen/EmbeddedPatternPacks.swift"
-    fi
+    # The library's layers, bottom first, each a module built with -enable-testing and
+    # the package's name, so the targets reach their internal and package types
+    # (ChunkExtractor, JSONRecordParser…) as the unit tests do.
+    local module previous=()
+    for module in "${FUZZ_MODULES[@]}"; do
+        if stale "$OUT/obj/$module.o" "Sources/$module" Sources/CPCRE2 Sources/CZlib "$OUT/obj/Yams.o" \
+            "$OUT/gen/EmbeddedPatternPacks.swift" "${previous[@]}"; then
+            say "building $module"
+            local sources=()
+            while IFS= read -r -d '' source; do sources+=("$source"); done \
+                < <(find "Sources/$module" -name '*.swift' -print0 | sort -z)
+            [ "$module" = CulpritExtract ] && sources+=("$OUT/gen/EmbeddedPatternPacks.swift")
+            "$SWIFTC" -parse-as-library -module-name "$module" -package-name culprit -swift-version 6 -enable-testing -wmo \
+                "${OPTIMIZE[@]}" "${SANITIZE[@]}" -I "$OUT/modules" -I "$yams/CYaml/include" -I Sources/CPCRE2 -I Sources/CZlib \
+                -emit-module -emit-module-path "$OUT/modules/$module.swiftmodule" -c -o "$OUT/obj/$module.o" \
+                "${sources[@]}"
+        fi
+        previous+=("$OUT/obj/$module.o")
+    done
 
     local target
     for target in "$@"; do
-        if ! stale "$OUT/bin/$target" "$FUZZ/$target/main.swift" "$FUZZ/Support" "$OUT/obj/CulpritCore.o"; then continue; fi
+        if ! stale "$OUT/bin/$target" "$FUZZ/$target/main.swift" "$FUZZ/Support" "${FUZZ_OBJECTS[@]}"; then continue; fi
         say "building $target"
         build_target "$target" &
         throttle
@@ -141,10 +151,10 @@ build() {
 
 build_target() {
     local yams="$OUT/checkouts/Yams/Sources"
-    "$SWIFTC" -parse-as-library -module-name "FuzzTarget" -swift-version 6 "${OPTIMIZE[@]}" "${SANITIZE[@]}" \
+    "$SWIFTC" -parse-as-library -module-name "FuzzTarget" -package-name culprit -swift-version 6 "${OPTIMIZE[@]}" "${SANITIZE[@]}" \
         -I "$OUT/modules" -I "$yams/CYaml/include" -I Sources/CPCRE2 -I Sources/CZlib \
         -use-ld=lld "$FUZZ/$1/main.swift" "$FUZZ"/Support/*.swift \
-        "$OUT/obj/CulpritCore.o" "$OUT/obj/Yams.o" "$OUT"/obj/cyaml-*.o -lpcre2-8 -lz \
+        "${FUZZ_OBJECTS[@]}" "$OUT/obj/Yams.o" "$OUT"/obj/cyaml-*.o -lpcre2-8 -lz \
         -o "$OUT/bin/$1"
 }
 

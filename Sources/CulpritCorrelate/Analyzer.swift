@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Turns aggregated activity and deploy records into findings: infer the
 /// changes, detect anomalies per service, rank the changes, build the timeline.
 ///

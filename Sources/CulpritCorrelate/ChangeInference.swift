@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Builds the list of candidate changes from deploy records and from what the
 /// logs show, and merges near-duplicates into one change.
 ///

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Folds the event stream into per-service activity as it goes by. This is
 /// the only state `analyze`, `report` and `watch` keep; its size depends on
 /// the time span and the number of services, not on the number of lines.

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Everything an analysis concludes, ready to render: the ranked suspects, the
 /// anomalies, the changes, a timeline, and per-service series for charts.
 public struct Findings: Sendable {

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Memory of one instance (host, pod or file) of a service over time, one
 /// sample per minute: the minute's lowest figure, which for a JVM's post-GC
 /// heap or any sawtooth gauge is the floor a leak raises.

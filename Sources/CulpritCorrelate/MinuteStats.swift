@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// One service's request, error and latency figures for one minute of log time.
 public struct MinuteStats: Sendable, Codable {
     /// Request lines (`http` events).

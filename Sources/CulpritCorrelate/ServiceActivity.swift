@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Everything the analysis keeps about one service, aggregated as events stream
 /// by: per-minute request/error/latency figures, memory per instance, OOM kills,
 /// starts and explicit change lines. Lines themselves are not kept, only the few

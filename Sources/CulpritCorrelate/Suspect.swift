@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// A change ranked as a possible cause, with its evidence.
 public struct Suspect: Sendable {
     /// The contract's verdicts, from the score: likely ≥ 0.7, possible ≥ 0.4.

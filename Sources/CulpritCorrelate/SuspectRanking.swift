@@ -1,4 +1,5 @@
 import Foundation
+import CulpritModel
 
 /// Scores each change by how well it explains the anomalies.
 ///

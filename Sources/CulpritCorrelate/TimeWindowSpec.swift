@@ -1,4 +1,6 @@
 import Foundation
+import CulpritModel
+import CulpritExtract
 
 /// `--since` / `--until`: an RFC 3339 instant, or a duration (`90m`, `24h`,
 /// `7d`, `1h30m`) back from an anchor — now, or the last event in the input.

@@ -1,4 +1,5 @@
 import Foundation
+import CulpritModel
 
 /// Builds the incident timeline a postmortem starts from: the suspect change,
 /// when each service's trouble began (first anomaly per service and kind), OOM

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// A stretch of one instance's lines that carry the same version: when the
 /// version on an instance's lines changes, a new run starts. Runs are how
 /// deploys and rollbacks are inferred from the logs alone.

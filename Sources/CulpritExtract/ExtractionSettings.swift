@@ -1,4 +1,6 @@
 import Foundation
+import CulpritModel
+import CulpritIngest
 
 /// Everything that shapes extraction and is the same for every file of a run.
 public struct ExtractionSettings: Sendable {

@@ -33,7 +33,7 @@ public struct FileFollower {
         self.init(path: path, displayPath: displayPath, fromEnd: fromEnd, drainQuiet: .milliseconds(250), drainLimit: .seconds(5))
     }
 
-    init(path: String, displayPath: String, fromEnd: Bool, drainQuiet: Duration, drainLimit: Duration) {
+    package init(path: String, displayPath: String, fromEnd: Bool, drainQuiet: Duration, drainLimit: Duration) {
         self.path = path
         self.displayPath = displayPath
         self.drainQuiet = drainQuiet

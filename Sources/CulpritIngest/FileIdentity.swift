@@ -126,7 +126,7 @@ public struct FileIdentity: Sendable, Hashable {
 }
 
 /// close(2), named apart from the methods called `close` of the types that use it.
-func closeFile(_ descriptor: Int32) {
+package func closeFile(_ descriptor: Int32) {
     #if canImport(Glibc)
     _ = Glibc.close(descriptor)
     #else

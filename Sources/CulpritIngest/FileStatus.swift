@@ -5,20 +5,20 @@ import Darwin
 #endif
 
 /// What fstat(2) says about a file that rotation handling needs.
-struct FileStatus {
+package struct FileStatus {
     var inode: FileIdentity.Inode
-    var size: Int64
+    package var size: Int64
     var modified: Int64
     var links: UInt64
-    var isRegular: Bool
+    package var isRegular: Bool
 
-    init?(descriptor: Int32) {
+    package init?(descriptor: Int32) {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
         self.init(status)
     }
 
-    init?(path: String) {
+    package init?(path: String) {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         self.init(status)
@@ -36,7 +36,7 @@ struct FileStatus {
     }
 
     /// The wall-clock time now, in nanoseconds since the epoch (as `modified` counts).
-    static func now() -> Int64 {
+    package static func now() -> Int64 {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         let (seconds, overflow) = Int64(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000)

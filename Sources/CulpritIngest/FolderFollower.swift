@@ -39,7 +39,7 @@ public struct FolderFollower {
         self.init(path: path, fromEnd: fromEnd, scanInterval: .seconds(2))
     }
 
-    init(path: String, fromEnd: Bool, scanInterval: Duration) {
+    package init(path: String, fromEnd: Bool, scanInterval: Duration) {
         self.path = path
         self.fromEnd = fromEnd
         self.scanInterval = scanInterval

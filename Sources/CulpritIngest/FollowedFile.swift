@@ -37,7 +37,7 @@ struct FollowedFile {
     static let earlierContentKept = 8
 
     /// Opens `path`; reading starts at the beginning, or at the current end with `fromEnd`.
-    init?(path: String, fromEnd: Bool) {
+    package init?(path: String, fromEnd: Bool) {
         let opened = open(path, O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else { return nil }
         guard let status = FileStatus(descriptor: opened), let identity = FileIdentity(descriptor: opened) else {

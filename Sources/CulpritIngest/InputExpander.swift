@@ -80,7 +80,7 @@ public enum InputExpander {
         }
     }
 
-    static func modificationTime(_ path: String) -> Int64? {
+    package static func modificationTime(_ path: String) -> Int64? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         return Int64(status.st_mtim.tv_sec)

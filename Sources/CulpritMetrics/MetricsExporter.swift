@@ -1,4 +1,4 @@
-import CulpritCore
+import CulpritWatch
 
 /// `watch --metrics HOST:PORT`: a metrics server fed by a watch session.
 public final class MetricsExporter: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import CulpritCore
+import CulpritWatch
 import Prometheus
 
 /// The Prometheus series `watch --metrics` serves, refreshed after each evaluation:

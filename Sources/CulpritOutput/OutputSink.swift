@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CulpritRender
 
 /// Where a command's output goes: standard output (buffered; a closed pipe, as
 /// with `| head`, ends the run quietly) or `-o FILE`, written to a temporary file

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// A labelled vertical line on a time chart: a deploy, rollback, restart or
 /// config change of the charted service, or (faintly) another service's deploy.
 struct ChartMarker {

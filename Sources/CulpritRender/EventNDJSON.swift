@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// `culprit extract --format ndjson`: one event per line with the contract's
 /// fields (`ts`, `service`, `host`, `kind`, `value`, `unit`, `version`,
 /// `pattern`, `ref`), then extras scripts may use: `status` and `duration` for

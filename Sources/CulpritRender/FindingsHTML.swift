@@ -1,3 +1,5 @@
+import CulpritCorrelate
+
 /// `--format html`: a self-contained report page (inline CSS and SVG, no scripts).
 public enum FindingsHTML {
     public static func render(_ findings: Findings, title: String = "culprit report") -> String {

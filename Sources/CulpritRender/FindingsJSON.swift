@@ -1,3 +1,6 @@
+import CulpritModel
+import CulpritCorrelate
+
 /// `analyze --format json` and `report --format json`: the contract's document
 /// (`window`, `suspects`, `anomalies`), plus `changes`, `timeline`, `events`,
 /// `inputs` and `templates`.
@@ -21,7 +24,7 @@ public enum FindingsJSON {
     public static func render(_ findings: Findings) -> String { document(findings).rendered() }
 
     /// The contract's six fields that name a suspect (also in watch's culprit alerts).
-    static func suspectFields(_ suspect: Suspect) -> [(String, JSONValue)] {
+    package static func suspectFields(_ suspect: Suspect) -> [(String, JSONValue)] {
         [
             ("service", .string(suspect.change.service)),
             ("version", .optional(suspect.change.version)),

@@ -1,4 +1,6 @@
 import Foundation
+import CulpritModel
+import CulpritCorrelate
 
 /// `--format markdown`: a postmortem draft — summary, impact window, suspects
 /// with evidence, timeline, and the cited lines — that renders on common code hosts.

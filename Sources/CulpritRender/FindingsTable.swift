@@ -1,4 +1,6 @@
 import Foundation
+import CulpritModel
+import CulpritCorrelate
 
 /// `analyze --format table`: a headline, the ranking, and under the top suspect
 /// a few lines of why with the cited `path:line`s. Colour only when asked
@@ -115,7 +117,7 @@ public struct FindingsTable {
 
 extension String {
     /// Two decimal places, without Foundation formatting.
-    init(format2 value: Double) {
+    package init(format2 value: Double) {
         guard let hundredths = Int64(exactly: (value * 100).rounded()) else { self = String(value); return }
         let fraction = abs(hundredths % 100)
         self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"

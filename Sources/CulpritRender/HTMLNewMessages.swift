@@ -1,3 +1,5 @@
+import CulpritCorrelate
+
 /// The report's "New messages" section: per service, the error and warning
 /// messages that came with a change (first seen after it, or several times as
 /// frequent), strongest first, each with the first line that shows it. Left out

@@ -1,3 +1,6 @@
+import CulpritModel
+import CulpritCorrelate
+
 /// The HTML report: one self-contained page (inline CSS and SVG, no scripts,
 /// nothing loaded from the network) that says first which change broke what,
 /// then shows why.

@@ -1,3 +1,5 @@
+import CulpritCorrelate
+
 /// The sentences every format prints about inputs that yielded nothing or were
 /// skipped, so "no anomalies" is never read as "healthy" when culprit could not
 /// read the logs.

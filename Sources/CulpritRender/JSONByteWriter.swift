@@ -1,4 +1,5 @@
 import Foundation
+import CulpritModel
 
 /// Appends JSON text to a byte buffer without going through `String`
 /// interpolation or Foundation: the NDJSON hot path.

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// A JSON document built in code with keys kept in the order written, so
 /// output matches the contract's layout; rendered pretty (2 spaces) or compact.
 public indirect enum JSONValue: Sendable {

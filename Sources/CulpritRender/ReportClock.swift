@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// UTC clock and date labels for the HTML report, from `CivilTime` (no
 /// Foundation formatters: they are slow and their output depends on the locale).
 struct ReportClock {

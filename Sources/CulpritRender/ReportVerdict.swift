@@ -1,3 +1,5 @@
+import CulpritCorrelate
+
 /// The top of the report: which change is the culprit, or that none is, with
 /// the strongest reasons and the facts of the analysed window. It is what a
 /// person paged at 3 a.m. reads first, so it is one sentence they can act on.

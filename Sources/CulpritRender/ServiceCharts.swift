@@ -1,3 +1,6 @@
+import CulpritModel
+import CulpritCorrelate
+
 /// The charts of one service: memory over time and the error rate over time,
 /// each with the service's changes (and other services' deploys, faintly) as
 /// labelled vertical lines. A service without memory or error data has none.

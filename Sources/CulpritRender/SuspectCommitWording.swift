@@ -1,4 +1,5 @@
 import Foundation
+import CulpritCorrelate
 
 /// How suspect commits read in every format: the one place their sentences are written.
 enum SuspectCommitWording {

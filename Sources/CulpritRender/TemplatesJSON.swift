@@ -1,3 +1,5 @@
+import CulpritCorrelate
+
 /// The message templates in `analyze --format json`: the top-level `templates`
 /// (per service: `service`, `distinct`, `messages`) and the `messages` of a
 /// `new_messages` or `rising_messages` evidence item.

@@ -1,3 +1,8 @@
+import CulpritModel
+import CulpritIngest
+import CulpritExtract
+import CulpritCorrelate
+
 /// One analysis over finished inputs: extract in parallel, aggregate in order,
 /// apply the window, analyse. Shared by `analyze` and `report`.
 public struct AnalysisSession {

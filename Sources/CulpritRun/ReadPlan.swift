@@ -1,3 +1,5 @@
+import CulpritIngest
+
 /// How `report --state` decides what to read this run, given last run's checkpoints.
 extension ReportState {
     /// The files to read this run, each with a resume point when a checkpoint

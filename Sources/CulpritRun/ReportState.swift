@@ -1,4 +1,7 @@
 import Foundation
+import CulpritIngest
+import CulpritExtract
+import CulpritCorrelate
 
 /// What `report --state DIR` keeps between runs: a checkpoint per file
 /// (`checkpoints`, see `CheckpointFile`) and the aggregates so far

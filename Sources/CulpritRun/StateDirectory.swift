@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CulpritIngest
 
 /// The files of `report --state DIR` on disk: each written whole or not at all
 /// (a temporary file, flushed, then renamed over the old one), and every

@@ -1,4 +1,7 @@
 import Foundation
+import CulpritModel
+import CulpritCorrelate
+import CulpritRender
 
 /// Something `watch` tells the user as it happens.
 public struct Alert: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import CulpritModel
 
 /// `--exec CMD`: runs CMD (through `/bin/sh -c`) once per alert with the alert's
 /// JSON on standard input, one at a time in the background, so a slow or failing

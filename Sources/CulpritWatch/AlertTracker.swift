@@ -1,3 +1,6 @@
+import CulpritModel
+import CulpritCorrelate
+
 /// Turns successive findings into alerts that fire once per state change and
 /// resolve with their own message, so a flapping signal does not page twice.
 ///

@@ -1,3 +1,6 @@
+import CulpritModel
+import CulpritCorrelate
+
 /// The incremental analysis behind `watch`: folds events into a sliding window
 /// of aggregates and re-runs the analysis at each new minute of log time (and
 /// when the input goes quiet), handing back the alerts whose state changed.

@@ -2,6 +2,9 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import CulpritModel
+import CulpritIngest
+import CulpritExtract
 
 /// Runs `watch`: reads standard input and followed files or directories,
 /// feeds their events to a `WatchEngine`, and hands each alert to `emit` as it

@@ -1,5 +1,6 @@
 import ArgumentParser
-import CulpritCore
+import CulpritModel
+import CulpritCorrelate
 import Foundation
 
 /// Options of the commands that rank suspects (`analyze`, `report`).

@@ -1,5 +1,11 @@
 import ArgumentParser
-import CulpritCore
+import CulpritModel
+import CulpritIngest
+import CulpritExtract
+import CulpritCorrelate
+import CulpritRender
+import CulpritOutput
+import CulpritRun
 import Foundation
 
 struct AnalyzeCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import CulpritCore
+import CulpritModel
+import CulpritCorrelate
 import Foundation
 
 /// `--deploys` and `--service-alias`: the change records of `analyze`, `report` and `watch`.

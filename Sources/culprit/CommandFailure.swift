@@ -1,5 +1,6 @@
 import ArgumentParser
-import CulpritCore
+import CulpritIngest
+import CulpritOutput
 import Foundation
 
 /// A run that cannot go on: one line on stderr, then the contract's exit status.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CulpritCore
+import CulpritOutput
 import Foundation
 
 @main

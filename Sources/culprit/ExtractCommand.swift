@@ -1,5 +1,9 @@
 import ArgumentParser
-import CulpritCore
+import CulpritModel
+import CulpritIngest
+import CulpritExtract
+import CulpritRender
+import CulpritOutput
 import Foundation
 
 struct ExtractCommand: ParsableCommand {

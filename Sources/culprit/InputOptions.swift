@@ -1,5 +1,5 @@
 import ArgumentParser
-import CulpritCore
+import CulpritExtract
 import Foundation
 
 /// Options every command that reads logs shares.

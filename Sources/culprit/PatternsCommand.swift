@@ -1,5 +1,5 @@
 import ArgumentParser
-import CulpritCore
+import CulpritExtract
 import Foundation
 
 struct PatternsCommand: ParsableCommand {

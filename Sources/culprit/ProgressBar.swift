@@ -1,4 +1,4 @@
-import CulpritCore
+import CulpritIngest
 import Foundation
 
 /// A one-line progress bar on stderr for long runs: bytes read of the total,

@@ -1,5 +1,10 @@
 import ArgumentParser
-import CulpritCore
+import CulpritModel
+import CulpritIngest
+import CulpritExtract
+import CulpritRender
+import CulpritOutput
+import CulpritRun
 import Foundation
 
 struct ReportCommand: ParsableCommand {

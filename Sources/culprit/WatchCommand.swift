@@ -1,5 +1,10 @@
 import ArgumentParser
-import CulpritCore
+import CulpritModel
+import CulpritExtract
+import CulpritCorrelate
+import CulpritRender
+import CulpritOutput
+import CulpritWatch
 import Foundation
 import CulpritMetrics
 

@@ -1,5 +1,6 @@
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritCorrelate
 
 /// Builds event streams minute by minute, the way services log, to test the
 /// analysis without files.

@@ -1,5 +1,5 @@
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
 
 @Suite struct AnalyzerChangeRecordTests {
     static let hour: Int64 = 3_600_000_000

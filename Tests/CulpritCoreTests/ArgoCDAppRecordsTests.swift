@@ -1,5 +1,4 @@
 import Testing
-@testable import CulpritCore
 
 @Suite struct ArgoCDAppRecordsTests {
     /// `argocd app get auth-service-prod -o json`, trimmed to what culprit reads and a little more.

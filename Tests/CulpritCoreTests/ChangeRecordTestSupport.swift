@@ -1,5 +1,6 @@
 import Foundation
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritCorrelate
 
 /// Reads `bytes` written to a temporary file named `fileName` as `--deploys [name=]FILE`.
 func readChangeRecords(bytes: [UInt8], fileName: String = "deploys.csv", name: String? = nil, zone: String = "UTC") throws -> ChangeRecordFile {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritIngest
+@testable import CulpritRun
 
 @Suite struct CheckpointFileTests {
     func temporaryDirectory() throws -> String {

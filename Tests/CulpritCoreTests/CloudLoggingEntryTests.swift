@@ -1,5 +1,4 @@
 import Testing
-@testable import CulpritCore
 
 /// Google Cloud Logging `LogEntry` objects, one per line.
 @Suite struct CloudLoggingEntryTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritIngest
+@testable import CulpritExtract
+@testable import CulpritRender
 
 /// Properties of every conversion of a number or a time read from input: random
 /// instants come back from every text form exactly, and hostile numbers (out of

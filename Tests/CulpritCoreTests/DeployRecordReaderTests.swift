@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritCorrelate
 
 @Suite struct DeployRecordReaderTests {
     func read(_ text: String, zone: String = "UTC") throws -> [ChangeMarker] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritExtract
 
 func decode(_ text: String, envelope: EnvelopeKind? = nil, zone: String = "UTC") -> DecodedLine {
     var bytes = Array(text.utf8)

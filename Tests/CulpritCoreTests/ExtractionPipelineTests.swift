@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritIngest
 
 @Suite struct ExtractionPipelineTests {
     @Test func javaStackTraceIsOneEventAtItsFirstLine() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritIngest
 
 /// Appends to a file through its own descriptor, as a logging process does:
 /// after a rename it keeps writing to the renamed file until it reopens.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritIngest
 
 @Suite struct FolderFollowerTests {
     func directory() throws -> String {

@@ -1,5 +1,4 @@
 import Testing
-@testable import CulpritCore
 
 @Suite struct GitHubDeploymentRecordsTests {
     static func deployment(_ id: Int, sha: String, ref: String, environment: String, at time: String, task: String = "deploy", production: Bool? = nil) -> String {

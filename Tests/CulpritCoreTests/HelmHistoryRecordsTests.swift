@@ -1,5 +1,4 @@
 import Testing
-@testable import CulpritCore
 
 @Suite struct HelmHistoryRecordsTests {
     /// `helm history auth -o json` prints one line.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritIngest
+@testable import CulpritExtract
+@testable import CulpritCorrelate
+@testable import CulpritRender
 
 /// Values a corrupt or hostile line can carry never trap, wrap or become a
 /// confident wrong number: they are dropped or kept as text.

@@ -1,5 +1,4 @@
 import Testing
-@testable import CulpritCore
 
 /// `journalctl -o json`: what an entry's fields mean.
 @Suite struct JournalEntryTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritExtract
 
 /// `journalctl -o export`: entries of `KEY=VALUE` lines with length-prefixed binary values.
 @Suite struct JournalExportEntryTests {

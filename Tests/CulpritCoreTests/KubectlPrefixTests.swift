@@ -1,5 +1,4 @@
 import Testing
-@testable import CulpritCore
 
 /// `kubectl logs --prefix [--timestamps] [--all-containers]`.
 @Suite struct KubectlPrefixTests {

@@ -1,5 +1,4 @@
 import Testing
-@testable import CulpritCore
 
 @Suite struct KubernetesEventRecordsTests {
     static func event(_ kind: String, _ name: String, _ reason: String, _ message: String, at time: String, fieldPath: String? = nil) -> String {

@@ -1,5 +1,5 @@
 import Testing
-@testable import CulpritCore
+@testable import CulpritCorrelate
 
 @Suite struct KubernetesWorkloadRecordsTests {
     /// `kubectl get replicasets -l app=auth -o json` after a deploy of 2.3.1 and a

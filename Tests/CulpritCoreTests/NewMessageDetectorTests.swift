@@ -1,5 +1,6 @@
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritCorrelate
 
 /// A service that logs memory every minute and the messages a test asks for.
 struct MessageScenario {

@@ -1,5 +1,4 @@
 import Testing
-@testable import CulpritCore
 
 /// OTLP/JSON export requests as the Collector's file exporter writes them, one per line.
 @Suite struct OTLPLogsRequestTests {

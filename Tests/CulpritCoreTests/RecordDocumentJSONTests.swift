@@ -1,5 +1,5 @@
 import Testing
-@testable import CulpritCore
+@testable import CulpritCorrelate
 
 @Suite struct RecordDocumentJSONTests {
     func parse(_ text: String) throws -> RecordDocument {

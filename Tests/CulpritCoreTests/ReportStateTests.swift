@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritIngest
+@testable import CulpritExtract
+@testable import CulpritRun
 
 @Suite struct ReportStateTests {
     func run(_ files: [InputFile], state: inout ReportState) throws -> [LogEvent] {

@@ -1,5 +1,6 @@
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritCorrelate
 
 @Suite struct ServiceMatchingTests {
     static let logs: Set<String> = ["auth-service", "checkout-api", "api-gateway", "postgres", "payments-gateway"]

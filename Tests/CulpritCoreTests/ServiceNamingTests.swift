@@ -1,5 +1,5 @@
 import Testing
-@testable import CulpritCore
+@testable import CulpritExtract
 
 @Suite struct ServiceNamingTests {
     let naming = ServiceNaming()

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritIngest
+@testable import CulpritExtract
 
 /// Real line shapes from runtimes, tools and public issue threads: each must
 /// give the intended event with the built-in packs, and the negatives beside

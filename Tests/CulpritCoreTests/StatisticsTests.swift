@@ -1,5 +1,5 @@
 import Testing
-@testable import CulpritCore
+@testable import CulpritCorrelate
 
 @Suite struct StatisticsTests {
     @Test func theilSenIgnoresOutliersThatMoveLeastSquares() {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritIngest
+@testable import CulpritCorrelate
+@testable import CulpritRender
 
 @Suite struct StackFrameParserTests {
     let parser = StackFrameParser()

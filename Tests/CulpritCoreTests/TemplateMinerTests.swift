@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritCorrelate
 
 /// An error or warning event whose record's first line is `line`.
 func messageEvent(_ line: String, kind: EventKind = .warning, minute: Double = 0, service: String = "auth", lineNumber: Int = 1) -> LogEvent {

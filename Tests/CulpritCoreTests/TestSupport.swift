@@ -1,5 +1,7 @@
 import Foundation
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritIngest
+@testable import CulpritExtract
 
 /// A small pattern pack for engine tests, independent of the built-in packs.
 let testPackYAML = #"""

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritCorrelate
 
 @Suite struct TimeWindowSpecTests {
     private let utc = TimeZone(identifier: "UTC")!

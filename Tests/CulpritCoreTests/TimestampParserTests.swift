@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritExtract
 
 /// A deterministic generator so a failure names an instant that can be replayed.
 struct SplitMix64: RandomNumberGenerator {

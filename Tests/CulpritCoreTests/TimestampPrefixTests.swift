@@ -1,5 +1,5 @@
 import Testing
-@testable import CulpritCore
+@testable import CulpritExtract
 
 /// `docker logs -t` and `kubectl logs --timestamps`: the stamp is the time, the
 /// rest is the program's own line.

@@ -1,5 +1,7 @@
 import Foundation
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritIngest
+@testable import CulpritExtract
 
 /// Runs the built-in pattern set over `text` written to a temporary file named
 /// `name` (its folder, when `name` has one, is part of the path naming).

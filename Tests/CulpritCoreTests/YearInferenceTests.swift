@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritIngest
+@testable import CulpritExtract
 
 /// Year-less timestamps (RFC 3164 syslog) are placed once per file from its
 /// first line, so a file's time runs forward and every mode agrees.

@@ -1,7 +1,9 @@
 import CZlib
 import Foundation
 import Testing
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritCorrelate
+@testable import CulpritRender
 
 /// The HTML report as a person sees it: what the page says, what it must never
 /// do (load anything, run anything, pass log text through unescaped), and that

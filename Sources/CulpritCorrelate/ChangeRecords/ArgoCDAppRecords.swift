@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// `argocd app get APP -o json` (or `-o yaml`, or an ApplicationList): an Argo CD
 /// Application, whose `status.history[]` lists its syncs, each with
 /// `deployStartedAt`, `deployedAt`, `revision` (or `revisions` for several

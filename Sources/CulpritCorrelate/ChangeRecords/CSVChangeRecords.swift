@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// A deploys CSV: a header naming at least `time` and `service` (the service
 /// may come from `--deploys NAME=FILE` instead), then one change per row;
 /// `version`, `kind` (deploy/rollback/restart/config), `sha` and `actor` are

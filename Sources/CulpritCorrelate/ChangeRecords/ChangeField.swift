@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// The fields of a CSV row or a JSON Lines object, and the names culprit
 /// accepts for each (case-insensitive): the first name is the documented one.
 enum ChangeField: Int, CaseIterable {

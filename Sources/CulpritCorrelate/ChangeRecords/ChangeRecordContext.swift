@@ -1,3 +1,6 @@
+import CulpritModel
+import CulpritExtract
+
 /// What every format reader needs about the file it reads: where it is, the
 /// service `NAME=` gave it, and how times without an offset are read.
 struct ChangeRecordContext {

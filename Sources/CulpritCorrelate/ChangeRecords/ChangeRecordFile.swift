@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// What one `--deploys` file held: its changes, and what the person running
 /// culprit should know about how they were read.
 public struct ChangeRecordFile: Sendable {

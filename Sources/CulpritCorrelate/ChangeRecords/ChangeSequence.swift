@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// One service's changes in the order they happened: which one returns to what
 /// ran before (a rollback), and what each one replaced.
 enum ChangeSequence {

@@ -1,4 +1,6 @@
 import Foundation
+import CulpritModel
+import CulpritExtract
 
 /// Reads `--deploys [NAME=]FILE`: change records in any format of
 /// `ChangeRecordFormat`, told apart by content. A byte-order mark, CRLF line

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// GitHub's deployments API (`GET /repos/OWNER/REPO/deployments`, e.g. from
 /// `gh api`): a list of `{"id", "sha", "ref", "task", "environment",
 /// "production_environment", "payload", "creator", "created_at", "repository_url"}`.

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// `helm history RELEASE -o json` (or `-o yaml`): a list of revisions, each
 /// `{"revision", "updated", "status", "chart", "app_version", "description"}`.
 ///

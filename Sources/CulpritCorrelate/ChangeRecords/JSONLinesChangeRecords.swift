@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Deploy records as JSON Lines: one object per line with the CSV's keys
 /// (`time`, `service`, `version`, `kind`, `sha`, `actor`; see `ChangeField`).
 /// Blank lines are skipped; LF and CRLF both end a line.

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// `kubectl get events -o json` (or `-o yaml`): the deployment controller's
 /// `ScalingReplicaSet` events on Deployments, and the kubelet's `Pulling` and
 /// `Pulled` events on Pods, whose message quotes the image.

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// `kubectl get replicasets -o json` (and `deployments`, or both, or `-o yaml`):
 /// a `List` of objects whose pod template names the image each revision ran.
 ///

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Ties the services change records name to the services the logs name, so one
 /// service has one name: a record for `auth` while the logs say `auth-service`
 /// is about auth-service, not a second service with no logs.

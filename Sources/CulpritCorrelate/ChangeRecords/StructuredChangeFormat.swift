@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// A change record format that is one JSON or YAML document (what `helm`,
 /// `argocd`, `kubectl` and GitHub's API print). A new one is a new conformer in
 /// its own file and one entry in `all`.

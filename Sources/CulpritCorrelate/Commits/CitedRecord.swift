@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// A record the suspect's evidence cites, read back whole from its file: the
 /// cited first line and the lines that continue it (the stack trace that
 /// `EvidenceLine.text`, a first line cut to 300 bytes, leaves out).

@@ -3,6 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CulpritModel
+import CulpritIngest
+import CulpritExtract
 
 /// Reads the records evidence cites back from their files, so the frames of a
 /// stack trace below an error's first line can be seen.

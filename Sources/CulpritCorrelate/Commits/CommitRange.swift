@@ -1,3 +1,6 @@
+import CulpritModel
+import CulpritIngest
+
 /// The commits a change brought in, as the git range `from..to`.
 ///
 /// Each end is, in this order: a tag named for the version (`vX.Y.Z`, then

@@ -1,3 +1,5 @@
+import CulpritIngest
+
 /// Ranks the commits of a suspect change by how much the suspect's own
 /// evidence points at them.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import CulpritExtract
 
 /// Reads the source file a stack-trace line names, for the runtimes whose
 /// traces culprit sees most:

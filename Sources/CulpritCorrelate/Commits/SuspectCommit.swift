@@ -1,3 +1,5 @@
+import CulpritIngest
+
 /// A commit of the suspect change, with what in the suspect's evidence points
 /// at it: Sentry's "suspect commits", from plain logs and a local clone.
 public struct SuspectCommit: Sendable {

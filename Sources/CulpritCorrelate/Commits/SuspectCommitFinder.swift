@@ -1,4 +1,6 @@
 import Foundation
+import CulpritModel
+import CulpritIngest
 
 /// `--repo [NAME=]PATH`: finds the commits of the top suspect in a local clone
 /// and ranks them against the suspect's evidence (`CommitRanking`).

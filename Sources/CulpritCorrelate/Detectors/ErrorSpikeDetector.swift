@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Finds when a service's errors jumped: a change point in its error rate.
 ///
 /// Method: slide a `spikeWindowMinutes` window over the per-minute series and

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Turns OOM kills, crashes and restarts into anomalies: lines closer than
 /// `gapMinutes` to each other form one cluster. Restarts are a loop when a
 /// cluster has at least `restartLoopCount` within `restartLoopMinutes`.

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Finds when a service became slow: request durations and slow-query lines.
 ///
 /// Method: the per-minute mean latency of the minutes that have samples; a

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Finds memory that keeps growing: a leak.
 ///
 /// Per instance, the per-minute memory floor is split into segments at restarts

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// A service's per-minute figures laid out densely (missing minutes are zero),
 /// with running sums so any window's totals cost O(1).
 struct RateSeries {

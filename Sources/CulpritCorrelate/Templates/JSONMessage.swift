@@ -1,3 +1,5 @@
+import CulpritExtract
+
 /// The message of a JSON log line, found by walking the object's top-level keys
 /// without building it: an excerpt is cut at `LogEvent.excerptLimit` bytes, so
 /// the object is often unterminated, and a cut string value is still read up to

@@ -1,7 +1,9 @@
+import CulpritModel
+
 /// A change's new and risen messages as suspect evidence: one `new_messages`
 /// item and one `rising_messages` item at most, their weights together capped
 /// by `NewMessageDetector.weightCap(_:)`.
-enum MessageEvidence {
+package enum MessageEvidence {
     /// Templates named in a summary; the rest are counted.
     static let namedLimit = 3
     /// Cited lines per item.
@@ -61,7 +63,7 @@ enum MessageEvidence {
         return lines
     }
 
-    static func rate(_ perMinute: Double) -> String {
+    package static func rate(_ perMinute: Double) -> String {
         perMinute >= 10 ? "\(ValueFormatting.integerText(perMinute.rounded()))/min" : "\(String(format1: perMinute))/min"
     }
 
@@ -69,7 +71,7 @@ enum MessageEvidence {
         ratio >= 10 ? "\(ValueFormatting.integerText(ratio.rounded()))×" : "\(String(format1: ratio))×"
     }
 
-    static func cut(_ text: String) -> String {
+    package static func cut(_ text: String) -> String {
         text.count > textLimit ? String(text.prefix(textLimit - 1)) + "…" : text
     }
 }

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// A message template judged against a change of its service: new since the
 /// change, or risen several-fold after it (see `NewMessageDetector`).
 public struct MessageNovelty: Sendable {

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// One message template of a service (`session cache full for tenant <*>`): the
 /// tokens its error and warning messages share, how often and when it was seen,
 /// per minute, and its first lines as evidence.

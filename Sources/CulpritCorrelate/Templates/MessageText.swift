@@ -1,4 +1,6 @@
 import Foundation
+import CulpritModel
+import CulpritExtract
 
 /// The message of a record's first line, without what the logger put around it:
 /// the part whose wording stays the same each time the code logs it.

@@ -1,4 +1,5 @@
 import Foundation
+import CulpritModel
 
 /// Finds the error and warning messages that came with a change: templates
 /// (`TemplateMiner`) that first appear soon after a change of their service, or

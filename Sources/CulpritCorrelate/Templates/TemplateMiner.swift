@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Mines the message templates of one service's error and warning events as
 /// they stream by, in bounded memory: Drain (He et al., "Drain: An Online Log
 /// Parsing Approach with Fixed Depth Tree", ICWS 2017), the method behind

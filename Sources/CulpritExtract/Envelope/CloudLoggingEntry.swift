@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// What a Google Cloud Logging `LogEntry` means (one per line, as a Cloud Storage
 /// sink or `gcloud logging read --format=json | jq -c '.[]'` writes them).
 ///

@@ -3,7 +3,7 @@ import Foundation
 /// The prefix `docker compose logs` puts before each line, `web-1  | ` (or
 /// `web_1  | ` in Compose v1), after any colour codes. The name without its
 /// replica number is the service.
-struct ComposePrefix {
+package struct ComposePrefix {
     var service: String
     var messageStart: Int
 
@@ -20,7 +20,7 @@ struct ComposePrefix {
 
     /// Where the message starts after a compose prefix, without naming the service
     /// (what the continuation rules need, for every line).
-    static func messageStart(of b: UnsafeBufferPointer<UInt8>) -> Int? { bounds(of: b)?.messageStart }
+    package static func messageStart(of b: UnsafeBufferPointer<UInt8>) -> Int? { bounds(of: b)?.messageStart }
 
     /// The end of the prefix's name and the start of the message, nil without a prefix.
     private static func bounds(of b: UnsafeBufferPointer<UInt8>) -> (nameEnd: Int, messageStart: Int)? {
@@ -43,13 +43,13 @@ struct ComposePrefix {
 
 /// Terminal colour and cursor codes (`ESC [ … letter`), which `docker compose`
 /// and many dev servers write into logs: removed before anything reads the line.
-enum ANSIEscapes {
+package enum ANSIEscapes {
     static func contains(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = b.baseAddress, !b.isEmpty else { return false }
         return memchr(base, 0x1B, b.count) != nil
     }
 
-    static func stripped(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    package static func stripped(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(b.count)
         var index = 0

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// What one line says once its envelope is unwrapped: the message text the
 /// patterns run on, and what the envelope itself tells (time, level, service…).
 public struct DecodedLine {

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// What a systemd journal entry means, read from its fields however they came
 /// (`journalctl -o json` or `-o export`).
 ///

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Finds a line's level in its first bytes, the way loggers write it: an
 /// upper-case word (`ERROR`, `WARN`, `FATAL`), a bracketed or assigned lower-case
 /// one (`[error]`, `level=error`, `<err>`), or a leading `fail:`/`crit:` (.NET).
@@ -51,5 +53,5 @@ public enum LevelScanner {
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 97 < 26 }
 
     @inline(__always)
-    static func isLetterOrDigit(_ byte: UInt8) -> Bool { (byte | 0x20) &- 97 < 26 || byte &- 48 < 10 || byte == UInt8(ascii: "_") }
+    package static func isLetterOrDigit(_ byte: UInt8) -> Bool { (byte | 0x20) &- 97 < 26 || byte &- 48 < 10 || byte == UInt8(ascii: "_") }
 }

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Unwraps one line's envelope into a `DecodedLine`: JSON (app loggers, Docker
 /// json-file, journald, Cloud Logging, OTLP), `journalctl -o export` entries, CRI,
 /// `kubectl logs --prefix`, a collector's leading time stamp (`docker logs -t`),
@@ -19,7 +21,7 @@ public struct LineDecoder {
     static let maxDepth = 3
 
     // Keys, in priority order, that loggers use for each meaning.
-    static let messageKeys = ["msg", "message", "MESSAGE", "log", "@m", "@message", "text", "event", "body", "Body"]
+    package static let messageKeys = ["msg", "message", "MESSAGE", "log", "@m", "@message", "text", "event", "body", "Body"]
     static let timeKeys = ["time", "ts", "timestamp", "@timestamp", "__REALTIME_TIMESTAMP", "@t", "datetime", "date", "t",
                            "eventTime", "time_local", "asctime", "Timestamp", "lastTimestamp", "firstTimestamp", "metadata.creationTimestamp"]
     static let levelKeys = ["level", "lvl", "severity", "log.level", "levelname", "PRIORITY", "loglevel", "@l", "level_name",
@@ -30,7 +32,7 @@ public struct LineDecoder {
     static let hostKeys = ["host", "hostname", "host.name", "_HOSTNAME", "kubernetes.pod_name", "pod", "instance"]
     static let versionKeys = ["version", "service.version", "app_version", "appVersion", "build.version"]
     /// Message keys whose value is itself a whole log line to decode again.
-    static let wrappedMessageKeys: Set<String> = ["log", "MESSAGE"]
+    package static let wrappedMessageKeys: Set<String> = ["log", "MESSAGE"]
 
     /// Decodes `line` given the file's envelope. With `borrowingText`, a plain text
     /// line's message is left uncopied (`messageIsLine`): the caller still has the line.

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// One OTLP/JSON `ExportLogsServiceRequest` on a line, as the OpenTelemetry
 /// Collector's file exporter writes them: `resourceLogs[].scopeLogs[].logRecords[]`,
 /// many records from several services in one line.

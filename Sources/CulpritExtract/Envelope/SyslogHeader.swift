@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Reads `HOST TAG[PID]:` after a syslog-style timestamp (RFC 3164,
 /// `journalctl -o short` / `short-iso`), naming the service and host.
 ///

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// A pattern ready to run: its regexes compiled and its capture groups resolved.
 /// A class, so the hot path reads it by reference instead of copying it.
 final class CompiledPattern: Sendable {

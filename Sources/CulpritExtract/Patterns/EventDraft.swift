@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// What a pattern found in one record, before the record's time, service and
 /// source are attached.
 struct EventDraft {

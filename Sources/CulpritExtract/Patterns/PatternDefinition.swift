@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// One pattern as written in a pack: what it matches and what event it yields.
 public struct PatternDefinition: Sendable {
     /// A prefilter literal: every line the pattern matches contains one of them.

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Runs the patterns the prefilter selected against one record and turns their
 /// captures into event drafts. One per worker thread: it owns the match scratch.
 ///

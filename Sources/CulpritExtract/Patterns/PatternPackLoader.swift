@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import CulpritModel
 
 /// A pattern file that cannot be used: `file:line: message`, exit status 2.
 public struct PatternFileError: Error, Sendable, CustomStringConvertible {

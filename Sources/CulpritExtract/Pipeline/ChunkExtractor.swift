@@ -1,9 +1,10 @@
 import Foundation
+import CulpritModel
 
 /// Turns one chunk of whole lines into events: splits lines, groups multi-line
 /// records, asks the prefilter which patterns can match, and decodes and matches
 /// only those records. One per worker and chunk; not shared between threads.
-final class ChunkExtractor {
+package final class ChunkExtractor {
     private let settings: ExtractionSettings
     private let context: FileContext
     private let decoder: LineDecoder
@@ -42,7 +43,7 @@ final class ChunkExtractor {
         return id
     }
 
-    init(settings: ExtractionSettings, context: FileContext) {
+    package init(settings: ExtractionSettings, context: FileContext) {
         self.settings = settings
         self.context = context
         let zone = ZoneResolver(zone: settings.zone)
@@ -268,7 +269,7 @@ final class ChunkExtractor {
     }
 
     /// The first `LogEvent.excerptLimit` bytes of a line as text (invalid UTF-8 repaired).
-    static func excerpt(_ line: UnsafeBufferPointer<UInt8>) -> String {
+    package static func excerpt(_ line: UnsafeBufferPointer<UInt8>) -> String {
         var end = min(line.count, LogEvent.excerptLimit)
         // Do not cut a UTF-8 sequence in half.
         while end < line.count, end > 0, line[end] & 0xC0 == 0x80 { end -= 1 }

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// The events of one chunk, with line numbers local to the chunk (1-based) until
 /// the pipeline adds the lines of the chunks before it.
 public struct ChunkResult: Sendable {

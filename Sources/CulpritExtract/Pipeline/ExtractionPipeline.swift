@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import CulpritModel
+import CulpritIngest
 
 /// Reads inputs and extracts their events, using every core: chunks of whole
 /// lines (from one file or several small ones) are extracted in parallel, then

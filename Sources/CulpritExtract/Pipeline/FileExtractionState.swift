@@ -1,3 +1,6 @@
+import CulpritModel
+import CulpritIngest
+
 /// Per-file bookkeeping while its chunks stream through: the line count so far
 /// (to turn chunk-local line numbers into file line numbers) and the last time seen
 /// (for records with no time of their own).

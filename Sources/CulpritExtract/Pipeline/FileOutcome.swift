@@ -1,3 +1,5 @@
+import CulpritIngest
+
 /// How far one input was read, so an incremental run can continue after it.
 public struct FileOutcome: Sendable {
     public var file: InputFile

@@ -1,3 +1,6 @@
+import CulpritModel
+import CulpritIngest
+
 /// Extracts events from one input's chunks as they arrive, on the caller's
 /// thread: what `watch` uses for pipes and followed files, where lines come a
 /// few at a time and order matters more than parallelism.

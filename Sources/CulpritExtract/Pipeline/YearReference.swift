@@ -1,3 +1,5 @@
+import CulpritIngest
+
 /// Finds when a run's logs are from, for timestamps that carry no year (RFC 3164
 /// syslog, klog): the latest first full-year timestamp among the inputs' first
 /// 64 KiB. A file's modification time is only a fallback: copies, archives and

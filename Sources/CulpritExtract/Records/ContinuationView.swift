@@ -10,16 +10,16 @@ import Foundation
 /// Collectors split a multi-line record into one wrapped line (or entry) per line
 /// of text, so a Java stack trace behind any of these wrappers joins its record
 /// as it does in a plain file.
-enum ContinuationView {
+package enum ContinuationView {
     /// Room for the start of a JSON wrapper's message, decoded.
-    static let scratchSize = 48
+    package static let scratchSize = 48
 
     /// Bytes standing in for the line's message, or nil when the line is a
     /// self-contained structured record (a JSON object with no wrapped message, an
     /// OTLP request, a journal entry without `MESSAGE`). The result points into
     /// `line` or into `scratch` (at least `scratchSize` bytes), so it is valid while
     /// both are.
-    static func messageStart(of line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind,
+    package static func messageStart(of line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind,
                              scratch: UnsafeMutableBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         guard let first = line.first else { return line }
         if envelope == .journalExport { return JournalExportEntry.message(of: line) }
@@ -107,7 +107,7 @@ enum ContinuationView {
 
     /// Where the message starts after a leading RFC 3339 stamp and one space, as
     /// CI runners, `kubectl logs --timestamps` and `docker logs -t` prefix lines.
-    static func timestampPrefixEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func timestampPrefixEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         TimestampPrefix.end(of: line).map { $0 + 1 }
     }
 }

@@ -1,3 +1,5 @@
+import CulpritModel
+
 /// Hand-written, allocation-free parsing of the timestamp forms logs use.
 ///
 /// Forms: RFC 3339/ISO 8601 with any fraction and offset (`T` or space, `-` or

@@ -22,7 +22,7 @@ public struct FileCheckpoint: Sendable, Hashable {
     /// checkpoint's content: it begins with the same bytes and is not shorter
     /// than what was read (a gzip file: than it was). True for the file itself,
     /// renamed or not, and for a copy of it.
-    func isContinued(byFileAt descriptor: Int32, size: Int64) -> Bool {
+    package func isContinued(byFileAt descriptor: Int32, size: Int64) -> Bool {
         guard size >= (isGzip ? self.size : resume.offset) else { return false }
         return identity.fingerprintLength == 0 ? resume.offset == 0 : identity.isBeginning(ofFileAt: descriptor, size: size)
     }

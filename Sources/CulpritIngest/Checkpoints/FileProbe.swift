@@ -5,15 +5,15 @@ import Darwin
 #endif
 
 /// A file opened to decide how to read it: its size and identity now.
-struct FileProbe {
-    let descriptor: Int32
-    let identity: FileIdentity
-    let size: Int64
+package struct FileProbe {
+    package let descriptor: Int32
+    package let identity: FileIdentity
+    package let size: Int64
     /// Modification time in nanoseconds since the epoch.
-    let modified: Int64
-    let isGzip: Bool
+    package let modified: Int64
+    package let isGzip: Bool
 
-    init?(path: String) {
+    package init?(path: String) {
         let opened = open(path, O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else { return nil }
         guard let status = FileStatus(descriptor: opened), status.isRegular, let identity = FileIdentity(descriptor: opened) else {
@@ -28,7 +28,7 @@ struct FileProbe {
     }
 
     /// A path that opens this same file (not whatever is at its name by then).
-    var pinnedPath: String {
+    package var pinnedPath: String {
         #if os(Linux)
         "/proc/self/fd/\(descriptor)"
         #else
@@ -36,18 +36,24 @@ struct FileProbe {
         #endif
     }
 
-    func close() { closeFile(descriptor) }
+    package func close() { closeFile(descriptor) }
 }
 
 /// A file `report --state` planned to read, held open until its checkpoint is recorded.
-struct PinnedRead {
+package struct PinnedRead {
     /// Where it was found.
-    var path: String
-    var probe: FileProbe
+    package var path: String
+    package var probe: FileProbe
+
+    /// The file found at `path`, held open by `probe`.
+    package init(path: String, probe: FileProbe) {
+        self.path = path
+        self.probe = probe
+    }
 
     /// The identity of the content read: the one taken before the read, or a
     /// longer fingerprint of it now when the file still begins the same.
-    var identityRead: FileIdentity? {
+    package var identityRead: FileIdentity? {
         let before = probe.identity
         guard let status = FileStatus(descriptor: probe.descriptor), let after = FileIdentity(descriptor: probe.descriptor),
               before.fingerprintLength <= after.fingerprintLength,

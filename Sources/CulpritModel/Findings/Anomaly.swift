@@ -72,4 +72,19 @@ public struct MemoryGrowth: Sendable {
     public var growingSegments: Int
     /// Times (µs) at which memory was reset by a restart and then grew again.
     public var resets: [Int64]
+
+    /// A leak's figures, as `MemoryGrowthDetector` measures them.
+    package init(instance: String, bytesPerMinute: Double, bytesPerMinuteBefore: Double?, startBytes: Double, endBytes: Double,
+                 limitBytes: Double?, minutesToLimit: Double?, pValue: Double, growingSegments: Int, resets: [Int64]) {
+        self.instance = instance
+        self.bytesPerMinute = bytesPerMinute
+        self.bytesPerMinuteBefore = bytesPerMinuteBefore
+        self.startBytes = startBytes
+        self.endBytes = endBytes
+        self.limitBytes = limitBytes
+        self.minutesToLimit = minutesToLimit
+        self.pValue = pValue
+        self.growingSegments = growingSegments
+        self.resets = resets
+    }
 }

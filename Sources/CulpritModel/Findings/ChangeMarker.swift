@@ -15,7 +15,7 @@ public struct ChangeMarker: Sendable, Hashable {
             }
         }
 
-        init?(_ kind: EventKind) {
+        package init?(_ kind: EventKind) {
             switch kind {
             case .deploy: self = .deploy
             case .rollback: self = .rollback

@@ -10,7 +10,7 @@ public struct EvidenceLine: Sendable, Hashable, Codable {
         self.text = text
     }
 
-    init(_ event: LogEvent) {
+    package init(_ event: LogEvent) {
         self.init(ref: event.ref, time: event.time, text: event.excerpt)
     }
 }

@@ -71,7 +71,7 @@ public enum CivilTime {
     /// Writes the RFC 3339 form of `micros` at `text` (room for 40 bytes) and
     /// returns its length: the NDJSON hot path formats in place.
     @inline(__always)
-    static func writeRFC3339(_ micros: Int64, to text: UnsafeMutablePointer<UInt8>) -> Int {
+    package static func writeRFC3339(_ micros: Int64, to text: UnsafeMutablePointer<UInt8>) -> Int {
         var seconds = micros / 1_000_000
         var fraction = micros % 1_000_000
         if fraction < 0 { fraction += 1_000_000; seconds -= 1 }

@@ -1,5 +1,7 @@
 import Foundation
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritIngest
+@testable import CulpritExtract
 
 /// The built-in pattern set, loaded once: the one every run of culprit uses.
 let builtInPatterns: PatternSet = {

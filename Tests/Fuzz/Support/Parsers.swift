@@ -1,5 +1,6 @@
 import Foundation
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritExtract
 
 /// The zones the targets read local times in: UTC, and zones whose daylight-saving
 /// shifts are an hour and half an hour (Lord Howe), which stress the offset cache.

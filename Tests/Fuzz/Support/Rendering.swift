@@ -1,5 +1,6 @@
 import Foundation
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritRender
 
 /// Renders events the two ways `culprit extract` does. Every NDJSON line must be a
 /// JSON object (a number the writer cannot write is `null`, never `nan`), and the

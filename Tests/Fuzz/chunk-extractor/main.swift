@@ -2,7 +2,7 @@
 // patterns — line splitting, multi-line records, the literal prefilter, envelope
 // decoding, every PCRE2 pattern and the numbers read from its captures — and the
 // events rendered as `extract` renders them (NDJSON, table).
-@testable import CulpritCore
+@testable import CulpritExtract
 
 private let envelopes: [EnvelopeKind?] = [nil, .text, .json, .cri, .logfmt]
 

@@ -3,7 +3,8 @@
 // line; every record it returns has a service and a plausible time; and the
 // file's line endings (LF or CRLF) change nothing.
 import Foundation
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritCorrelate
 
 private let path = FileManager.default.temporaryDirectory.appendingPathComponent("culprit-fuzz-deploys-\(getpid()).csv").path
 nonisolated(unsafe) private let readers = fuzzZones.map(DeployRecordReader.init)

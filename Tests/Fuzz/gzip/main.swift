@@ -3,7 +3,7 @@
 // sizes the fuzzer picks. Whole streams give back exactly the bytes; a cut one
 // gives a prefix of them and says it was truncated.
 import CZlib
-@testable import CulpritCore
+@testable import CulpritIngest
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGzip(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {

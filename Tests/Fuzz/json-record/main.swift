@@ -1,6 +1,6 @@
 // Fuzz target: JSONRecordParser on one line, and every value it returns read as
 // a number and as text (how the decoder and the deploy reader use them).
-@testable import CulpritCore
+@testable import CulpritExtract
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONRecord(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {

@@ -1,7 +1,7 @@
 // Fuzz target: one line through LineDecoder in each envelope (JSON, CRI, logfmt,
 // text), which reaches JSONRecordParser, LogfmtParser, SyslogHeader, RFC 5424,
 // compose prefixes, ANSI codes and every timestamp form.
-@testable import CulpritCore
+@testable import CulpritExtract
 
 private let envelopes: [EnvelopeKind] = [.text, .json, .cri, .logfmt]
 nonisolated(unsafe) private let decoders = fuzzTimestampParsers.map(LineDecoder.init)

@@ -1,5 +1,5 @@
 // Fuzz target: LogfmtParser on one line (quoted values, escapes, bare keys).
-@testable import CulpritCore
+@testable import CulpritExtract
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLogfmt(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {

@@ -2,7 +2,7 @@
 // it loads, PatternSet (PCRE2 compilation, the literal prefilter). A bad pack
 // must fail with one `file:line: message` line, never trap.
 import Foundation
-@testable import CulpritCore
+@testable import CulpritExtract
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPatternPack(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {

@@ -1,7 +1,9 @@
 // Fuzz target: the bytes of one input fed to StreamingExtractor (what `watch`
 // uses) in pieces cut at line ends where the fuzzer says. However it is cut, no
 // line is lost or counted twice, and events stay in line order.
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritIngest
+@testable import CulpritExtract
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzStreamingExtractor(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {

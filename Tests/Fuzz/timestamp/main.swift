@@ -3,7 +3,8 @@
 // be a plausible instant, and an instant it reads must read back the same from
 // its RFC 3339 form.
 import Foundation
-@testable import CulpritCore
+@testable import CulpritModel
+@testable import CulpritExtract
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTimestamp(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
