@@ -9,12 +9,15 @@ import CulpritModel
 /// show and are left out: a years-long deploy history costs no more than the
 /// part the logs cover. The rest are tied to the logs' services by `ServiceMatching`.
 public struct Analyzer: Sendable {
+    /// The detectors' thresholds.
     public var options: DetectionOptions
     /// `--service-alias RECORD=LOGS`, for `ServiceMatching`.
     public var serviceAliases: [String: String] = [:]
 
+    /// An analyzer with the given thresholds (the defaults when none are given).
     public init(options: DetectionOptions = DetectionOptions()) { self.options = options }
 
+    /// The findings for what `aggregator` holds, with `records` as the known changes (deploy records, before inference).
     public func analyze(_ aggregator: EventAggregator, records: [ChangeMarker]) -> Findings {
         let span = aggregator.span
         let inWindow = records.filter { record in

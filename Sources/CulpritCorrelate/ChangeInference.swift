@@ -13,11 +13,11 @@ import CulpritModel
 ///   no change at all.
 /// Changes of one service within `mergeWindow` whose kinds and versions agree (a
 /// CI record and the app's own start line seconds later) become one change.
-public enum ChangeInference {
+package enum ChangeInference {
     /// How close two records of the same change may be, in microseconds (10 minutes).
-    public static let mergeWindow: Int64 = 10 * 60_000_000
+    package static let mergeWindow: Int64 = 10 * 60_000_000
 
-    public static func changes(activity: [String: ServiceActivity], records: [ChangeMarker]) -> [ChangeMarker] {
+    package static func changes(activity: [String: ServiceActivity], records: [ChangeMarker]) -> [ChangeMarker] {
         var candidates = records
         for service in activity.values.sorted(by: { $0.name < $1.name }) {
             candidates += inferred(from: service)
@@ -92,7 +92,7 @@ public enum ChangeInference {
 
     /// How close a restart must be to a deploy or rollback of its service to be
     /// that deploy's own restart rather than a change of its own (2 minutes).
-    public static let restartAbsorbWindow: Int64 = 2 * 60_000_000
+    package static let restartAbsorbWindow: Int64 = 2 * 60_000_000
 
     static func merge(_ markers: [ChangeMarker]) -> [ChangeMarker] {
         var merged = [ChangeMarker]()

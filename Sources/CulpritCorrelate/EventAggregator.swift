@@ -4,8 +4,10 @@ import CulpritModel
 /// the only state `analyze`, `report` and `watch` keep; its size depends on
 /// the time span and the number of services, not on the number of lines.
 public struct EventAggregator: Sendable, Codable {
-    public private(set) var services: [String: ServiceActivity] = [:]
+    package private(set) var services: [String: ServiceActivity] = [:]
+    /// Timed events added inside the window.
     public private(set) var eventCount = 0
+    /// Events added without a time: counted, but kept only as undated OOM evidence.
     public private(set) var untimedEvents = 0
     /// OOM kills no time could be put on (`TimeQuality.unknown`), per service,
     /// one line per kill: still evidence, reported as anomalies of unknown time.
@@ -13,13 +15,16 @@ public struct EventAggregator: Sendable, Codable {
     public private(set) var undatedOOMs: [String: [EvidenceLine]] = [:]
     /// The window to keep (`--since`/`--until`), in microseconds; nil bounds are open.
     public var since: Int64?
+    /// The window's end, microseconds; nil for open.
     public var until: Int64?
 
+    /// An empty aggregator keeping events between `since` and `until` (microseconds; nil is open).
     public init(since: Int64? = nil, until: Int64? = nil) {
         self.since = since
         self.until = until
     }
 
+    /// Folds one event in: counted when it has a time inside the window, else counted as untimed.
     public mutating func add(_ event: LogEvent) {
         guard let time = event.time else {
             untimedEvents += 1
@@ -33,6 +38,7 @@ public struct EventAggregator: Sendable, Codable {
         services[event.service, default: ServiceActivity(name: event.service)].add(event, instance: instance)
     }
 
+    /// Folds `events` in, in order.
     public mutating func add(_ events: [LogEvent]) {
         // By index, so each event is read in place rather than copied (a retain per string).
         for index in events.indices { add(events[index]) }

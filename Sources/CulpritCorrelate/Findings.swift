@@ -5,11 +5,17 @@ import CulpritModel
 public struct Findings: Sendable {
     /// First and last event time in the window, microseconds.
     public var window: (start: Int64, end: Int64)?
+    /// The changes, ranked: most likely cause first.
     public var suspects: [Suspect]
+    /// The anomalies with a time, by start.
     public var anomalies: [Anomaly]
+    /// Every change known: from records and inferred from the logs.
     public var changes: [ChangeMarker]
+    /// The incident's moments in time order.
     public var timeline: [TimelineEntry]
+    /// Per service, the series the charts draw.
     public var services: [ServiceSeries]
+    /// Timed events analysed.
     public var eventCount: Int
     /// Anomalies no time could be put on (an OOM kill in a `dmesg` uptime log, a
     /// crash dump on its own): evidence to show, never credited to a change,
@@ -23,6 +29,7 @@ public struct Findings: Sendable {
     /// Read inputs that yielded no event, and inputs skipped: what a reader must
     /// know before trusting "no anomalies".
     public var unrecognisedInputs: [InputAccount] { inputs.filter(\.yieldedNothing) }
+    /// Inputs not read for events (binary, not a log, unreadable).
     public var skippedInputs: [InputAccount] { inputs.filter { $0.skipped != nil } }
 
     /// Nothing at all was recognised in what was read: no verdict can be given.
@@ -48,9 +55,13 @@ public struct Findings: Sendable {
 
 /// One moment of the incident, in order.
 public struct TimelineEntry: Sendable {
+    /// When it happened, microseconds since the epoch (UTC).
     public var time: Int64
+    /// The service it happened in.
     public var service: String
+    /// What happened, in a few words.
     public var title: String
+    /// The log line that shows it, when there is one.
     public var evidence: EvidenceLine?
 
     /// A moment of the incident, with the line that shows it when there is one.
@@ -65,10 +76,15 @@ public struct TimelineEntry: Sendable {
 /// A service's series for charts: memory per minute (the highest instance's
 /// floor) and errors and requests per minute, plus its OOM kills.
 public struct ServiceSeries: Sendable {
+    /// The service the series are of.
     public var service: String
+    /// Memory per minute: the highest instance's floor, bytes.
     public var memory: [(minute: Int64, bytes: Double)]
+    /// The highest known memory limit, bytes.
     public var memoryLimit: Double?
+    /// Errors and requests per minute.
     public var errors: [(minute: Int64, errors: Int, requests: Int)]
+    /// Times of its OOM kills, microseconds.
     public var ooms: [Int64]
 
     /// A service's series; `minute` counts minutes since the epoch, `ooms` are times in microseconds.

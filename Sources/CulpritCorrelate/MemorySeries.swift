@@ -3,21 +3,21 @@ import CulpritModel
 /// Memory of one instance (host, pod or file) of a service over time, one
 /// sample per minute: the minute's lowest figure, which for a JVM's post-GC
 /// heap or any sawtooth gauge is the floor a leak raises.
-public struct MemorySeries: Sendable, Codable {
-    public struct Sample: Sendable, Codable {
-        public var minute: Int64
-        public var bytes: Double
-        public var evidence: EvidenceLine
+package struct MemorySeries: Sendable, Codable {
+    package struct Sample: Sendable, Codable {
+        package var minute: Int64
+        package var bytes: Double
+        package var evidence: EvidenceLine
     }
 
-    public var instance: String
-    public private(set) var samplesByMinute: [Int64: Sample] = [:]
+    package var instance: String
+    package private(set) var samplesByMinute: [Int64: Sample] = [:]
     /// The largest known ceiling (GC capacity, container limit), in bytes.
-    public var limit: Double?
+    package var limit: Double?
     /// Minutes at which the instance (re)started: the series is split there.
-    public var restarts: Set<Int64> = []
+    package var restarts: Set<Int64> = []
 
-    public init(instance: String) { self.instance = instance }
+    package init(instance: String) { self.instance = instance }
 
     mutating func add(bytes: Double, at time: Int64, evidence: EvidenceLine) {
         let minute = time / 60_000_000
@@ -26,7 +26,7 @@ public struct MemorySeries: Sendable, Codable {
     }
 
     /// Samples in time order.
-    public var samples: [Sample] { samplesByMinute.values.sorted { $0.minute < $1.minute } }
+    package var samples: [Sample] { samplesByMinute.values.sorted { $0.minute < $1.minute } }
 
     /// Drops samples before `minute` (sliding windows in `watch`).
     mutating func prune(before minute: Int64) {

@@ -4,51 +4,51 @@ import CulpritModel
 /// by: per-minute request/error/latency figures, memory per instance, OOM kills,
 /// starts and explicit change lines. Lines themselves are not kept, only the few
 /// that may become evidence, so memory stays bounded by minutes × services.
-public struct ServiceActivity: Sendable, Codable {
+package struct ServiceActivity: Sendable, Codable {
     /// A start line of one instance.
-    public struct Start: Sendable, Codable {
-        public var instance: String
-        public var version: String?
-        public var evidence: EvidenceLine
+    package struct Start: Sendable, Codable {
+        package var instance: String
+        package var version: String?
+        package var evidence: EvidenceLine
     }
 
     /// A deploy, rollback, restart or config line from the logs.
-    public struct ChangeLine: Sendable, Codable {
-        public var kind: EventKind
-        public var version: String?
-        public var evidence: EvidenceLine
+    package struct ChangeLine: Sendable, Codable {
+        package var kind: EventKind
+        package var version: String?
+        package var evidence: EvidenceLine
     }
 
-    public var name: String
-    public var minutes: [Int64: MinuteStats] = [:]
-    public var memory: [String: MemorySeries] = [:]
-    public var ooms: [EvidenceLine] = []
+    package var name: String
+    package var minutes: [Int64: MinuteStats] = [:]
+    package var memory: [String: MemorySeries] = [:]
+    package var ooms: [EvidenceLine] = []
     /// Start lines: (instance, version, evidence).
-    public var starts: [Start] = []
+    package var starts: [Start] = []
     /// Deploy, rollback, restart and config lines from the logs.
-    public var changeLines: [ChangeLine] = []
+    package var changeLines: [ChangeLine] = []
     /// Version runs per instance, in the order they began.
-    public var versionRuns: [VersionRun] = []
+    package var versionRuns: [VersionRun] = []
     /// Critical-level errors (fatal, panic): crashes.
-    public var crashes: [EvidenceLine] = []
-    public var firstTime: Int64?
-    public var lastTime: Int64?
+    package var crashes: [EvidenceLine] = []
+    package var firstTime: Int64?
+    package var lastTime: Int64?
     /// When each instance's first event was, to tell a new pod from a restarted one.
-    public var instanceFirstSeen: [String: Int64] = [:]
+    package var instanceFirstSeen: [String: Int64] = [:]
     /// The templates of its error and warning messages (see `TemplateMiner`).
-    public var templates = TemplateMiner()
+    package var templates = TemplateMiner()
 
     /// Whether the service logs its requests: then its error rate is 5xx ÷ requests
     /// (see `MinuteStats.errors(countingResponses:)`). Scans the minutes: compute once per use.
-    public var logsRequests: Bool { minutes.values.contains { $0.requests > 0 } }
+    package var logsRequests: Bool { minutes.values.contains { $0.requests > 0 } }
 
     /// OOM lines of one service closer than this (µs) report the same kill.
     static let oomReportSpan: Int64 = 3_000_000
 
     /// At most this many OOM, crash, start and change lines are kept per service.
-    public static let lineCap = 2000
+    package static let lineCap = 2000
 
-    public init(name: String) { self.name = name }
+    package init(name: String) { self.name = name }
 
     mutating func add(_ event: LogEvent, instance: String) {
         guard let time = event.time else { return }

@@ -24,15 +24,15 @@ import CulpritModel
 /// Score = logistic(prior(kind) × points⁺ − points⁻ − 2), in [0, 1]; prior:
 /// deploy 1, config 0.8, rollback 0.4, restart 0.35. Verdict thresholds are in
 /// `Suspect.Verdict`.
-public struct SuspectRanking {
+package struct SuspectRanking {
     static let prompt: Int64 = 30 * 60_000_000
     static let horizon: Int64 = 6 * 3_600_000_000
     static let slack: Int64 = 2 * 60_000_000
     static let decay = 90.0 * 60_000_000
 
-    public init() {}
+    package init() {}
 
-    public func rank(changes: [ChangeMarker], anomalies: [Anomaly], servicesWithTelemetry: Set<String>, logStart: Int64?,
+    package func rank(changes: [ChangeMarker], anomalies: [Anomaly], servicesWithTelemetry: Set<String>, logStart: Int64?,
                      messages: [MessageNovelty] = []) -> [Suspect] {
         let suspects = changes.map {
             score($0, changes: changes, anomalies: anomalies, servicesWithTelemetry: servicesWithTelemetry, logStart: logStart, messages: messages)

@@ -5,20 +5,26 @@ import CulpritExtract
 /// `--since` / `--until`: an RFC 3339 instant, or a duration (`90m`, `24h`,
 /// `7d`, `1h30m`) back from an anchor — now, or the last event in the input.
 public struct TimeWindowSpec: Sendable {
+    /// One end of the window.
     public enum Bound: Sendable, Equatable {
         case instant(Int64)
         case before(Int64)
     }
 
+    /// What a duration counts back from (`--anchor`).
     public enum Anchor: String, Sendable, CaseIterable {
         case now
         case lastEvent = "last-event"
     }
 
+    /// The window's start; nil for open.
     public var since: Bound?
+    /// The window's end; nil for open.
     public var until: Bound?
+    /// What durations count back from.
     public var anchor: Anchor
 
+    /// Reads `--since` and `--until` (local times in `zone`); throws when either is unreadable or the window is empty.
     public init(since: String?, until: String?, anchor: Anchor, zone: TimeZone) throws(TimeWindowError) {
         self.since = try since.map { text throws(TimeWindowError) in try Self.parse(text, zone: zone, option: "--since") }
         self.until = try until.map { text throws(TimeWindowError) in try Self.parse(text, zone: zone, option: "--until") }
@@ -60,6 +66,7 @@ public struct TimeWindowSpec: Sendable {
         return (value(since), value(until))
     }
 
+    /// The wall clock now, microseconds since the epoch.
     public static var nowMicros: Int64 { Int64(Date().timeIntervalSince1970 * 1_000_000) }
 
     static func parse(_ text: String, zone: TimeZone, option: String) throws(TimeWindowError) -> Bound {
@@ -125,7 +132,10 @@ public struct TimeWindowSpec: Sendable {
     }
 }
 
+/// A `--since` or `--until` that cannot be used, with the message for the terminal.
 public struct TimeWindowError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong and what to give instead.
     public var message: String
+    /// The message.
     public var description: String { message }
 }

@@ -17,9 +17,12 @@ import Darwin
 public struct ServiceNaming: Sendable {
     /// A `--service NAME=GLOB` rule.
     public struct Rule: Sendable {
+        /// The service name.
         public var name: String
+        /// The glob a file's path must match.
         public var glob: String
 
+        /// Files matching `glob` belong to `name`.
         public init(name: String, glob: String) {
             self.name = name
             self.glob = glob
@@ -34,8 +37,10 @@ public struct ServiceNaming: Sendable {
         }
     }
 
+    /// The rules, in the order given.
     public var rules: [Rule]
 
+    /// Naming by `rules`, then by path.
     public init(rules: [Rule] = []) { self.rules = rules }
 
     /// Folder names that say nothing about the service.

@@ -7,13 +7,13 @@ import Darwin
 #endif
 
 /// Reads a file or standard input with read(2), retrying on EINTR.
-public struct FileDescriptorSource: ByteSource {
-    public let descriptor: Int32
-    public let path: String
+package struct FileDescriptorSource: ByteSource {
+    package let descriptor: Int32
+    package let path: String
     private let closesOnDeinit: Bool
 
     /// Opens `path` for reading.
-    public init(opening path: String, displayPath: String) throws(InputError) {
+    package init(opening path: String, displayPath: String) throws(InputError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw InputError(path: displayPath, message: Self.describe(errno))
@@ -24,7 +24,7 @@ public struct FileDescriptorSource: ByteSource {
     }
 
     /// Standard input, shown as `-`.
-    public static var standardInput: FileDescriptorSource { FileDescriptorSource(descriptor: 0, path: "-") }
+    package static var standardInput: FileDescriptorSource { FileDescriptorSource(descriptor: 0, path: "-") }
 
     private init(descriptor: Int32, path: String) {
         self.descriptor = descriptor
@@ -32,7 +32,7 @@ public struct FileDescriptorSource: ByteSource {
         closesOnDeinit = false
     }
 
-    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+    package mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         while true {
             #if canImport(Glibc)
             let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
@@ -46,7 +46,7 @@ public struct FileDescriptorSource: ByteSource {
     }
 
     /// Closes the descriptor (not standard input).
-    public func close() {
+    package func close() {
         if closesOnDeinit {
             #if canImport(Glibc)
             _ = Glibc.close(descriptor)

@@ -9,9 +9,9 @@
 /// - copytruncate (the file emptied in place): what was not yet read is taken
 ///   from the copy beside it, then the file is read again from its start
 ///   (see `FollowedFile`).
-public struct FileFollower {
-    public let path: String
-    public let displayPath: String
+package struct FileFollower {
+    package let path: String
+    package let displayPath: String
     private var file: FollowedFile?
     /// How long a renamed file must stop growing before the new file is taken.
     let drainQuiet: Duration
@@ -21,7 +21,7 @@ public struct FileFollower {
     private var replaced: (since: ContinuousClock.Instant, lastGrowth: ContinuousClock.Instant)?
 
     /// What one poll found.
-    public enum Change {
+    package enum Change {
         /// Whole new lines (ending with a newline).
         case lines([UInt8])
         /// The file was replaced or truncated: line numbering starts again.
@@ -29,7 +29,7 @@ public struct FileFollower {
     }
 
     /// Opens `path` if it exists; reading starts at its beginning, or at its end with `fromEnd`.
-    public init(path: String, displayPath: String, fromEnd: Bool) {
+    package init(path: String, displayPath: String, fromEnd: Bool) {
         self.init(path: path, displayPath: displayPath, fromEnd: fromEnd, drainQuiet: .milliseconds(250), drainLimit: .seconds(5))
     }
 
@@ -41,13 +41,13 @@ public struct FileFollower {
         file = FollowedFile(path: path, fromEnd: fromEnd)
     }
 
-    public var isOpen: Bool { file != nil }
+    package var isOpen: Bool { file != nil }
 
     /// The file being read, to recognise it under a new name or as a copy.
-    public var identity: FileIdentity? { file?.identity }
+    package var identity: FileIdentity? { file?.identity }
 
     /// Reads what is new since the last poll, handling rotation and truncation.
-    public mutating func poll() -> [Change] {
+    package mutating func poll() -> [Change] {
         var changes = [Change]()
         if file == nil {
             guard let opened = FollowedFile(path: path, fromEnd: false) else { return [] }
@@ -76,7 +76,7 @@ public struct FileFollower {
     }
 
     /// Stops following.
-    public mutating func close() {
+    package mutating func close() {
         file?.close()
         file = nil
     }

@@ -11,45 +11,45 @@ import Darwin
 ///
 /// `watch`, its folder scan and `report --state` all recognise files by it, so a
 /// rotated or copied file is read once, wherever it moved.
-public struct FileIdentity: Sendable, Hashable {
+package struct FileIdentity: Sendable, Hashable {
     /// A file itself, under whatever name: its device and inode numbers.
-    public struct Inode: Sendable, Hashable, CustomStringConvertible {
-        public var device: UInt64
-        public var number: UInt64
+    package struct Inode: Sendable, Hashable, CustomStringConvertible {
+        package var device: UInt64
+        package var number: UInt64
 
-        public init(device: UInt64, number: UInt64) {
+        package init(device: UInt64, number: UInt64) {
             self.device = device
             self.number = number
         }
 
-        public var description: String { "\(device):\(number)" }
+        package var description: String { "\(device):\(number)" }
     }
 
-    public var inode: Inode
+    package var inode: Inode
     /// FNV-1a 64 of the file's first `fingerprintLength` bytes.
-    public var fingerprint: UInt64
+    package var fingerprint: UInt64
     /// How many leading bytes the fingerprint covers: `fingerprintBytes`, or
     /// the whole file while it is shorter. 0 (an empty file) recognises no copy.
-    public var fingerprintLength: Int
+    package var fingerprintLength: Int
 
     /// How many leading bytes identify a file's content.
-    public static let fingerprintBytes = 1024
+    package static let fingerprintBytes = 1024
 
-    public init(inode: Inode, fingerprint: UInt64, fingerprintLength: Int) {
+    package init(inode: Inode, fingerprint: UInt64, fingerprintLength: Int) {
         self.inode = inode
         self.fingerprint = fingerprint
         self.fingerprintLength = fingerprintLength
     }
 
     /// The identity of the file open at `descriptor`, its fingerprint over at most `length` bytes.
-    public init?(descriptor: Int32, length: Int = fingerprintBytes) {
+    package init?(descriptor: Int32, length: Int = fingerprintBytes) {
         guard let status = FileStatus(descriptor: descriptor),
               let head = Self.head(of: descriptor, length: Int(min(Int64(length), status.size))) else { return nil }
         self.init(inode: status.inode, fingerprint: Self.fnv1a(head), fingerprintLength: head.count)
     }
 
     /// The identity of the file at `path` now; nil when it cannot be opened.
-    public init?(path: String, length: Int = fingerprintBytes) {
+    package init?(path: String, length: Int = fingerprintBytes) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { closeFile(descriptor) }
@@ -59,14 +59,14 @@ public struct FileIdentity: Sendable, Hashable {
     /// Whether the file open at `descriptor` begins with the bytes this
     /// fingerprint covers: the same content, perhaps grown since (the file not
     /// truncated, or a copy of it). An empty fingerprint matches nothing.
-    public func isBeginning(ofFileAt descriptor: Int32, size: Int64) -> Bool {
+    package func isBeginning(ofFileAt descriptor: Int32, size: Int64) -> Bool {
         guard fingerprintLength > 0, size >= Int64(fingerprintLength),
               let head = Self.head(of: descriptor, length: fingerprintLength), head.count == fingerprintLength else { return false }
         return Self.fnv1a(head) == fingerprint
     }
 
     /// `isBeginning(ofFileAt:size:)` for the file at `path`.
-    public func isBeginning(ofFileAt path: String) -> Bool {
+    package func isBeginning(ofFileAt path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { closeFile(descriptor) }
@@ -79,7 +79,7 @@ public struct FileIdentity: Sendable, Hashable {
     /// `app.log-20250312`) or with its stem and a separator (`app-2025-03-12.log`,
     /// `app.1.log`), most recently modified first. A name proves nothing: check
     /// each by inode or fingerprint.
-    public static func rotationCandidates(beside path: String) -> [String] {
+    package static func rotationCandidates(beside path: String) -> [String] {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

@@ -8,11 +8,11 @@
 /// The folder is walked every 2 s; between walks each known name is
 /// checked at every poll, so the file a rotation puts under a known name is
 /// read within one poll.
-public struct FolderFollower {
-    public let path: String
+package struct FolderFollower {
+    package let path: String
 
     /// What one poll found in one file of the folder.
-    public enum Update {
+    package enum Update {
         /// New lines in `file`, or its truncation; `input` names it as it was first found.
         case changed(file: FileIdentity.Inode, input: InputFile, FileFollower.Change)
         /// `file` was read to its end and is no longer followed (deleted, or moved out of the folder).
@@ -35,7 +35,7 @@ public struct FolderFollower {
     let scanInterval: Duration
 
     /// Follows the folder at `path`; with `fromEnd`, the files already there are read from their end.
-    public init(path: String, fromEnd: Bool) {
+    package init(path: String, fromEnd: Bool) {
         self.init(path: path, fromEnd: fromEnd, scanInterval: .seconds(2))
     }
 
@@ -46,7 +46,7 @@ public struct FolderFollower {
     }
 
     /// Reads what is new in every file since the last poll.
-    public mutating func poll() -> [Update] {
+    package mutating func poll() -> [Update] {
         let now = ContinuousClock.now
         var named: Set<FileIdentity.Inode>?
         if lastScan.map({ now - $0 >= scanInterval }) ?? true {
@@ -126,7 +126,7 @@ public struct FolderFollower {
     }
 
     /// Stops following every file.
-    public mutating func close() {
+    package mutating func close() {
         for entry in files.values { entry.file.close() }
         files.removeAll()
     }

@@ -5,12 +5,16 @@ public struct GitCommit: Sendable, Hashable {
     public var sha: String
     /// The first line of the message.
     public var subject: String
+    /// The author's name.
     public var authorName: String
+    /// The author's email; empty when git has none.
     public var authorEmail: String
     /// Author date, microseconds since the epoch; nil when git's figure could not be read.
     public var authorTime: Int64?
+    /// The paths its diff touches.
     public var files: [String]
 
+    /// A commit as `git log` reports it.
     public init(sha: String, subject: String, authorName: String, authorEmail: String, authorTime: Int64?, files: [String]) {
         self.sha = sha
         self.subject = subject

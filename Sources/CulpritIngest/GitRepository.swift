@@ -12,12 +12,16 @@ public struct GitRepository: Sendable {
     /// The directory as given (`--repo PATH`).
     public var path: String
 
+    /// The clone at `path`; nothing is read until asked.
     public init(path: String) { self.path = path }
 
     /// Why the repository could not be read; the message is for the person at the terminal.
     public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// What went wrong.
         public var message: String
+        /// A failure saying `message`.
         public init(_ message: String) { self.message = message }
+        /// The message.
         public var description: String { message }
     }
 

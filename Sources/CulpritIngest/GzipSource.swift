@@ -3,7 +3,7 @@ import CZlib
 /// Decompresses a gzip stream (including concatenated members, as `cat a.gz
 /// b.gz` produces) from another source. A stream that ends before its trailer
 /// yields everything up to the break, then `isTruncated` is set.
-public struct GzipSource<Upstream: ByteSource>: ByteSource {
+package struct GzipSource<Upstream: ByteSource>: ByteSource {
     private var upstream: Upstream
     private let state: InflateState
     private var input: [UInt8]
@@ -11,10 +11,10 @@ public struct GzipSource<Upstream: ByteSource>: ByteSource {
     private var inputEnd = 0
     private var upstreamFinished = false
     private var streamFinished = false
-    public private(set) var isTruncated = false
+    package private(set) var isTruncated = false
     private let path: String
 
-    public init(upstream: Upstream, path: String) throws(InputError) {
+    package init(upstream: Upstream, path: String) throws(InputError) {
         self.upstream = upstream
         self.path = path
         input = [UInt8](repeating: 0, count: 256 * 1024)
@@ -22,7 +22,7 @@ public struct GzipSource<Upstream: ByteSource>: ByteSource {
         self.state = state
     }
 
-    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+    package mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         guard buffer.count > 0 else { return 0 }
         while !streamFinished {
             if inputStart == inputEnd, !upstreamFinished {

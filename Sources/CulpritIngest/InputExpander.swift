@@ -4,6 +4,7 @@ import Foundation
 /// directories walked recursively in name order (hidden entries skipped, links
 /// to directories not followed), `-` for standard input.
 public enum InputExpander {
+    /// The files `arguments` name (a directory read recursively, hidden files skipped, in sorted order; `-` for standard input), and an error for each argument that cannot be read.
     public static func expand(_ arguments: [String]) -> (files: [InputFile], errors: [InputError]) {
         var files = [InputFile]()
         var errors = [InputError]()

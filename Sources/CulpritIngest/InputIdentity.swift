@@ -6,9 +6,9 @@ import Darwin
 
 /// Whether a path names the same file as one of the inputs (same device and
 /// inode, so links and `./` spellings count), before anything is written to it.
-public enum InputIdentity {
+package enum InputIdentity {
     /// The input `path` is, nil when it is none of them or does not exist yet.
-    public static func matching(_ path: String, among inputs: [InputFile]) -> InputFile? {
+    package static func matching(_ path: String, among inputs: [InputFile]) -> InputFile? {
         var target = stat()
         guard stat(path, &target) == 0 else { return nil }
         for input in inputs where !input.isStandardInput {

@@ -5,9 +5,9 @@
 /// counted in `truncatedLines`. A UTF-8 byte order mark at the start is dropped.
 /// In `streaming` mode a chunk is handed out as soon as a read brings a complete
 /// line, so a live pipe is processed line by line as it arrives.
-public struct LineChunker<Source: ByteSource> {
-    public static var defaultChunkSize: Int { 2 << 20 }
-    public static var defaultMaxLineLength: Int { 1 << 20 }
+package struct LineChunker<Source: ByteSource> {
+    package static var defaultChunkSize: Int { 2 << 20 }
+    package static var defaultMaxLineLength: Int { 1 << 20 }
 
     private var source: Source
     private let chunkSize: Int
@@ -19,13 +19,13 @@ public struct LineChunker<Source: ByteSource> {
     private var atEnd = false
     private var skippingRestOfLine = false
     private var atStart = true
-    public private(set) var truncatedLines = 0
-    public private(set) var bytesRead = 0
+    package private(set) var truncatedLines = 0
+    package private(set) var bytesRead = 0
     /// Bytes of a last line that had no newline when the input ended: a
     /// checkpoint stops before them, so the line is read whole next time.
-    public private(set) var unterminatedTailBytes = 0
+    package private(set) var unterminatedTailBytes = 0
 
-    public init(source: Source, chunkSize: Int = defaultChunkSize, maxLineLength: Int = defaultMaxLineLength, streaming: Bool = false) {
+    package init(source: Source, chunkSize: Int = defaultChunkSize, maxLineLength: Int = defaultMaxLineLength, streaming: Bool = false) {
         self.source = source
         self.chunkSize = max(chunkSize, 4096)
         self.maxLineLength = max(maxLineLength, 16)
@@ -33,10 +33,10 @@ public struct LineChunker<Source: ByteSource> {
     }
 
     /// The wrapped source, e.g. to ask a gzip source whether it was truncated.
-    public var underlyingSource: Source { source }
+    package var underlyingSource: Source { source }
 
     /// The next chunk of whole lines, or nil at the end of input.
-    public mutating func nextChunk() throws(InputError) -> [UInt8]? {
+    package mutating func nextChunk() throws(InputError) -> [UInt8]? {
         while true {
             if let chunk = takeChunk(force: atEnd) { return chunk }
             if atEnd { return nil }

@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-public struct OpenedInput: ByteSource {
+package struct OpenedInput: ByteSource {
     private enum Backing {
         case plain(FileDescriptorSource)
         case gzip(GzipSource<PeekedSource>)
@@ -14,10 +14,10 @@ public struct OpenedInput: ByteSource {
 
     private var backing: Backing
     private let descriptorSource: FileDescriptorSource
-    public let file: InputFile
-    public let isGzip: Bool
+    package let file: InputFile
+    package let isGzip: Bool
 
-    public init(_ file: InputFile) throws(InputError) {
+    package init(_ file: InputFile) throws(InputError) {
         self.file = file
         let fd = file.isStandardInput ? FileDescriptorSource.standardInput : try FileDescriptorSource(opening: file.openPath, displayPath: file.displayPath)
         descriptorSource = fd
@@ -46,12 +46,12 @@ public struct OpenedInput: ByteSource {
     private var prefix: [UInt8] = []
 
     /// Whether a gzip input ended before its trailer.
-    public var isTruncated: Bool {
+    package var isTruncated: Bool {
         if case .gzip(let source) = backing { return source.isTruncated }
         return false
     }
 
-    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+    package mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         if !prefix.isEmpty {
             let count = min(prefix.count, buffer.count)
             for index in 0..<count { buffer[index] = prefix[index] }
@@ -70,11 +70,11 @@ public struct OpenedInput: ByteSource {
         }
     }
 
-    public func close() { descriptorSource.close() }
+    package func close() { descriptorSource.close() }
 }
 
 /// A source that can look at its first bytes and then replay them.
-public struct PeekedSource: ByteSource {
+package struct PeekedSource: ByteSource {
     private var upstream: FileDescriptorSource
     private var replay: [UInt8] = []
 
@@ -96,7 +96,7 @@ public struct PeekedSource: ByteSource {
         return replay
     }
 
-    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+    package mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         if !replay.isEmpty {
             let count = min(replay.count, buffer.count)
             for index in 0..<count { buffer[index] = replay[index] }

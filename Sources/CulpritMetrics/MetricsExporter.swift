@@ -1,12 +1,12 @@
 import CulpritWatch
 
 /// `watch --metrics HOST:PORT`: a metrics server fed by a watch session.
-public final class MetricsExporter: Sendable {
-    public let metrics = WatchMetrics()
-    public let server: MetricsServer
+package final class MetricsExporter: Sendable {
+    package let metrics = WatchMetrics()
+    package let server: MetricsServer
 
     /// Starts serving at `address` (`127.0.0.1:9464`, `:9464`, `[::1]:9464`).
-    public init(address: String) throws {
+    package init(address: String) throws {
         guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]), (0...65_535).contains(port) else {
             throw MetricsAddressError(address: address)
         }
@@ -18,15 +18,15 @@ public final class MetricsExporter: Sendable {
     }
 
     /// Refreshes the series after each evaluation of `session`.
-    public func attach(to session: WatchSession) {
+    package func attach(to session: WatchSession) {
         let metrics = self.metrics
         session.observer = { engine, lines in metrics.update(from: engine, linesRead: lines) }
     }
 
-    public func stop() { server.stop() }
+    package func stop() { server.stop() }
 }
 
-public struct MetricsAddressError: Error, CustomStringConvertible {
-    public var address: String
-    public var description: String { "not HOST:PORT (for example 127.0.0.1:9464)" }
+package struct MetricsAddressError: Error, CustomStringConvertible {
+    package var address: String
+    package var description: String { "not HOST:PORT (for example 127.0.0.1:9464)" }
 }

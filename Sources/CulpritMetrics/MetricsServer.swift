@@ -5,13 +5,13 @@ import Foundation
 
 /// A minimal HTTP server for `GET /metrics` (Prometheus text exposition 0.0.4),
 /// on SwiftNIO with one event-loop thread. Anything else gets 404.
-public final class MetricsServer: Sendable {
+package final class MetricsServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
-    public let port: Int
+    package let port: Int
 
     /// Binds `host:port` (port 0 picks a free one) and serves `render()` at /metrics.
-    public init(host: String, port: Int, render: @escaping @Sendable () -> [UInt8]) throws {
+    package init(host: String, port: Int, render: @escaping @Sendable () -> [UInt8]) throws {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 64)
@@ -30,7 +30,7 @@ public final class MetricsServer: Sendable {
         self.port = channel.localAddress?.port ?? port
     }
 
-    public func stop() {
+    package func stop() {
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
     }

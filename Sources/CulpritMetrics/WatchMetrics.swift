@@ -5,15 +5,15 @@ import Prometheus
 /// The Prometheus series `watch --metrics` serves, refreshed after each evaluation:
 /// per service memory, growth slope, error rate, OOM and restart counts, and the
 /// top suspect's score; the lines read so far (a counter) and the events in the window (a gauge).
-public final class WatchMetrics: Sendable {
-    public let registry = PrometheusCollectorRegistry()
+package final class WatchMetrics: Sendable {
+    package let registry = PrometheusCollectorRegistry()
     private let state = LockedState()
 
-    public init() {}
+    package init() {}
 
     /// Updates every series from the engine's latest findings and aggregates;
     /// `linesRead` is the session's total so far (from pipes, replayed and followed files).
-    public func update(from engine: WatchEngine, linesRead: Int) {
+    package func update(from engine: WatchEngine, linesRead: Int) {
         let findings = engine.lastFindings
         let lines = registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "culprit", metricName: "lines_read", unitName: "total",
                                                                           helpText: "Lines read by watch (pipes, replayed and followed files)"))
@@ -55,7 +55,7 @@ public final class WatchMetrics: Sendable {
     }
 
     /// The exposition text.
-    public func render() -> [UInt8] { registry.emitToBuffer() }
+    package func render() -> [UInt8] { registry.emitToBuffer() }
 }
 
 /// What the series need from one update to the next: the lines already

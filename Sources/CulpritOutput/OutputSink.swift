@@ -16,8 +16,11 @@ public final class OutputSink {
     /// The output could not be written (disk full, file too large, no
     /// permission): the run's result is lost, which is not bad input.
     public struct Failure: Error, CustomStringConvertible {
+        /// The output file.
         public var path: String
+        /// The system's reason (`No space left on device`).
         public var reason: String
+        /// `path: cannot write output: reason`.
         public var description: String { "\(path): cannot write output: \(reason)" }
     }
 
@@ -26,6 +29,7 @@ public final class OutputSink {
     private let temporaryPath: String?
     private var buffer: [UInt8] = []
     private let flushThreshold = 1 << 20
+    /// Whether `finish()` has run.
     public private(set) var isFinished = false
 
     /// Standard output.
@@ -56,6 +60,7 @@ public final class OutputSink {
     /// Whether output goes to a terminal (for colour and the default format).
     public var isTerminal: Bool { finalPath == nil && isatty(1) == 1 }
 
+    /// Buffers `bytes`, writing when the buffer is full.
     public func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBufferPointer { try write($0) }
     }
@@ -65,6 +70,7 @@ public final class OutputSink {
         try writer.withBytes { try write($0) }
     }
 
+    /// Buffers `bytes`, writing when the buffer is full.
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         // A block as large as the buffer goes out as it is, without being copied.
         if bytes.count >= flushThreshold {
@@ -76,6 +82,7 @@ public final class OutputSink {
         if buffer.count >= flushThreshold { try flush() }
     }
 
+    /// Buffers `text` as UTF-8.
     public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
     /// Writes out what is buffered.

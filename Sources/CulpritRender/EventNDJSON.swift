@@ -23,6 +23,7 @@ public enum EventNDJSON {
         return writer
     }
 
+    /// Appends `event` to `writer` as one NDJSON line.
     public static func append(_ event: LogEvent, to writer: JSONByteWriter) {
         withUnsafePointer(to: event) { append($0, to: writer) }
     }

@@ -3,6 +3,7 @@ import CulpritModel
 /// `culprit extract --format table`: one aligned row per event for people:
 /// time, service, kind, value in its unit, the ref, and the line itself.
 public enum EventTable {
+    /// The rows for `events`, as UTF-8.
     public static func render(_ events: [LogEvent]) -> [UInt8] {
         var out = ""
         for event in events {

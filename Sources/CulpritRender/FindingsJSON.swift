@@ -5,6 +5,7 @@ import CulpritCorrelate
 /// (`window`, `suspects`, `anomalies`), plus `changes`, `timeline`, `events`,
 /// `inputs` and `templates`.
 public enum FindingsJSON {
+    /// The contract's document for `findings`.
     public static func document(_ findings: Findings) -> JSONValue {
         .object([
             ("window", findings.window.map { .object([("start", .time($0.start)), ("end", .time($0.end))]) } ?? .null),
@@ -21,6 +22,7 @@ public enum FindingsJSON {
         ])
     }
 
+    /// The document, pretty-printed.
     public static func render(_ findings: Findings) -> String { document(findings).rendered() }
 
     /// The contract's six fields that name a suspect (also in watch's culprit alerts).

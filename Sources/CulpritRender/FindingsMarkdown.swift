@@ -5,6 +5,7 @@ import CulpritCorrelate
 /// `--format markdown`: a postmortem draft — summary, impact window, suspects
 /// with evidence, timeline, and the cited lines — that renders on common code hosts.
 public enum FindingsMarkdown {
+    /// The report for `findings`, under the heading `title`.
     public static func render(_ findings: Findings, title: String = "Incident analysis") -> String {
         var out = "# \(title)\n\n"
         out += "## Summary\n\n" + summary(findings) + "\n\n"

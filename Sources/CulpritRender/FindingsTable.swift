@@ -6,15 +6,19 @@ import CulpritCorrelate
 /// a few lines of why with the cited `path:line`s. Colour only when asked
 /// (a terminal without `NO_COLOR`).
 public struct FindingsTable {
+    /// Whether to colour the verdicts (ANSI).
     public var color: Bool
     /// How many suspects and anomalies to list.
     public var suspectLimit = 10
+    /// How many anomalies to list.
     public var anomalyLimit = 12
     /// How many reasons to show under the top suspect.
     public var whyLimit = 6
 
+    /// A table, coloured when `color`.
     public init(color: Bool) { self.color = color }
 
+    /// The table for `findings`.
     public func render(_ findings: Findings) -> String {
         var out = headline(findings) + "\n"
         if let window = findings.window {

@@ -12,6 +12,7 @@ public final class JSONByteWriter {
     private var capacity: Int
     private var count = 0
 
+    /// An empty writer with room for `capacity` bytes.
     public init(capacity: Int = 0) {
         self.capacity = max(capacity, 256)
         base = .allocate(capacity: self.capacity)
@@ -43,21 +44,21 @@ public final class JSONByteWriter {
     }
 
     @inline(__always)
-    public func byte(_ value: UInt8) {
+    package func byte(_ value: UInt8) {
         reserve(1)
         base[count] = value
         count += 1
     }
 
     @inline(__always)
-    public func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+    package func append(_ source: UnsafePointer<UInt8>, count length: Int) {
         reserve(length)
         (base + count).update(from: source, count: length)
         count += length
     }
 
     /// `byte` repeated `times` times (indentation).
-    public func repeated(_ value: UInt8, times: Int) {
+    package func repeated(_ value: UInt8, times: Int) {
         guard times > 0 else { return }
         reserve(times)
         (base + count).update(repeating: value, count: times)
@@ -65,12 +66,12 @@ public final class JSONByteWriter {
     }
 
     @inline(__always)
-    public func raw(_ text: StaticString) {
+    package func raw(_ text: StaticString) {
         append(text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
     /// A JSON string literal, escaped; invalid UTF-8 was already repaired by `String`.
-    public func string(_ text: String) {
+    package func string(_ text: String) {
         byte(UInt8(ascii: "\""))
         escaped(text)
         byte(UInt8(ascii: "\""))
@@ -146,7 +147,7 @@ public final class JSONByteWriter {
     }
 
     /// A `PATH:LINE` ref as a JSON string, without building the text first.
-    public func ref(_ ref: SourceRef) {
+    package func ref(_ ref: SourceRef) {
         byte(UInt8(ascii: "\""))
         escaped(ref.path)
         byte(UInt8(ascii: ":"))
@@ -154,12 +155,12 @@ public final class JSONByteWriter {
         byte(UInt8(ascii: "\""))
     }
 
-    public func optionalString(_ text: String?) {
+    package func optionalString(_ text: String?) {
         if let text { string(text) } else { raw("null") }
     }
 
     /// A number: integers without a fraction, others in Swift's shortest round-trip form.
-    public func number(_ value: Double) {
+    package func number(_ value: Double) {
         guard value.isFinite else { raw("null"); return }
         if value == value.rounded(), abs(value) < 9.0e15 {
             integer(Int64(value))
@@ -189,7 +190,7 @@ public final class JSONByteWriter {
         }
     }
 
-    public func integer(_ value: Int64) {
+    package func integer(_ value: Int64) {
         reserve(20)
         var magnitude = value.magnitude
         var digits = 0
@@ -205,11 +206,11 @@ public final class JSONByteWriter {
         } while magnitude > 0
     }
 
-    public func optionalNumber(_ value: Double?) {
+    package func optionalNumber(_ value: Double?) {
         if let value { number(value) } else { raw("null") }
     }
 
-    public func time(_ micros: Int64?) {
+    package func time(_ micros: Int64?) {
         guard let micros else { raw("null"); return }
         reserve(40)
         base[count] = UInt8(ascii: "\"")

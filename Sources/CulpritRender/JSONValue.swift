@@ -10,9 +10,12 @@ public indirect enum JSONValue: Sendable {
     case bool(Bool)
     case null
 
+    /// A string, or null when `text` is nil.
     public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    /// An RFC 3339 time (UTC) for `micros`, or null.
     public static func time(_ micros: Int64?) -> JSONValue { micros.map { .string(CivilTime.rfc3339($0)) } ?? .null }
 
+    /// The document as text: indented by two spaces when `pretty`, else on one line.
     public func rendered(pretty: Bool = true) -> String {
         let writer = JSONByteWriter()
         write(to: writer, indent: pretty ? 0 : -1)

@@ -6,13 +6,18 @@ import CulpritCorrelate
 /// One analysis over finished inputs: extract in parallel, aggregate in order,
 /// apply the window, analyse. Shared by `analyze` and `report`.
 public struct AnalysisSession {
+    /// How events are extracted.
     public var settings: ExtractionSettings
+    /// The window (`--since`, `--until`).
     public var window: TimeWindowSpec
+    /// The detectors' thresholds.
     public var detection: DetectionOptions
+    /// The change records read (`--deploys`).
     public var records: [ChangeMarker]
     /// `--service-alias RECORD=LOGS`.
     public var serviceAliases: [String: String]
 
+    /// A session over `records` with these settings.
     public init(settings: ExtractionSettings, window: TimeWindowSpec, detection: DetectionOptions, records: [ChangeMarker],
                 serviceAliases: [String: String] = [:]) {
         self.settings = settings

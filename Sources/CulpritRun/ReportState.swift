@@ -9,11 +9,12 @@ import CulpritCorrelate
 /// are written atomically; a state that is corrupt, foreign, of another
 /// version or half-written is ignored with one warning and the run rescans everything.
 public struct ReportState: Sendable {
-    public static let formatName = "culprit-report-state"
-    public static let formatVersion = 2
-    public static let fileName = "state.json"
+    package static let formatName = "culprit-report-state"
+    package static let formatVersion = 2
+    package static let fileName = "state.json"
 
-    public var files: [FileCheckpoint] = []
+    package var files: [FileCheckpoint] = []
+    /// The aggregates of every run so far.
     public var aggregator = EventAggregator()
     /// From `plan` to `record`: the files this run reads, open, by the path the pipeline opens them at.
     var pinned: [String: PinnedRead] = [:]
@@ -26,6 +27,7 @@ public struct ReportState: Sendable {
     /// From `plan` to `record`: when this run began.
     var runStarted: Int64?
 
+    /// An empty state: everything is read.
     public init() {}
 
     /// `state.json`: the aggregates, as the analysis model encodes them.
@@ -99,7 +101,7 @@ public struct ReportState: Sendable {
     /// Records where this run stopped in each file it read, keeping the
     /// checkpoints of what it did not need to read; checkpoints of files no
     /// longer there are dropped.
-    public mutating func record(outcomes: [FileOutcome], linesByPath: [String: FileExtractionState], inputs: [InputFile]) {
+    package mutating func record(outcomes: [FileOutcome], linesByPath: [String: FileExtractionState], inputs: [InputFile]) {
         var next = [FileIdentity.Inode: FileCheckpoint]()
         for checkpoint in carried { next[checkpoint.identity.inode] = checkpoint }
         for outcome in outcomes where !outcome.file.isStandardInput && !outcome.truncated {

@@ -17,10 +17,15 @@ public struct Alert: Sendable {
 
     /// Log time of the line that triggered it (microseconds).
     public var time: Int64
+    /// What it is about.
     public var kind: Kind
+    /// The service it is about.
     public var service: String
+    /// One sentence for people.
     public var summary: String
+    /// For a `culprit` alert, the suspect.
     public var suspect: Suspect?
+    /// The lines that show it.
     public var refs: [SourceRef]
 
     /// The NDJSON form: `{"time","kind","service","summary","suspect","refs"}`.

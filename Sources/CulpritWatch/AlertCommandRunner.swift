@@ -6,25 +6,25 @@ import CulpritModel
 /// command never stalls the stream. Each run is killed after `timeout` seconds;
 /// failures are reported as warnings; beyond `queueLimit` waiting alerts, new
 /// ones are dropped (and counted) rather than piling up without bound.
-public final class AlertCommandRunner: @unchecked Sendable {
+package final class AlertCommandRunner: @unchecked Sendable {
     // @unchecked: `pending` is guarded by `lock`; runs happen on `queue`, one at a time.
-    public let command: String
-    public let timeout: TimeInterval
-    public let queueLimit: Int
+    package let command: String
+    package let timeout: TimeInterval
+    package let queueLimit: Int
     private let diagnostics: Diagnostics
     private let queue = DispatchQueue(label: "culprit.exec")
     private let lock = NSLock()
     private var pending = 0
     private let group = DispatchGroup()
 
-    public init(command: String, timeout: TimeInterval = 10, queueLimit: Int = 100, diagnostics: Diagnostics) {
+    package init(command: String, timeout: TimeInterval = 10, queueLimit: Int = 100, diagnostics: Diagnostics) {
         self.command = command
         self.timeout = timeout
         self.queueLimit = queueLimit
         self.diagnostics = diagnostics
     }
 
-    public func submit(_ alert: Alert) {
+    package func submit(_ alert: Alert) {
         let accepted = lock.withLock { () -> Bool in
             guard pending < queueLimit else { return false }
             pending += 1
@@ -46,7 +46,7 @@ public final class AlertCommandRunner: @unchecked Sendable {
     }
 
     /// Waits up to `seconds` for queued commands to finish (at exit).
-    public func drain(seconds: TimeInterval) {
+    package func drain(seconds: TimeInterval) {
         _ = group.wait(timeout: .now() + seconds)
     }
 

@@ -10,9 +10,9 @@ import CulpritCorrelate
 /// once and resolves after `resolveAfter` without another. The culprit alert
 /// fires when the top suspect becomes likely (or a different change does), and
 /// resolves when its service's alerts have all resolved (e.g. after a rollback).
-public struct AlertTracker: Sendable {
+package struct AlertTracker: Sendable {
     /// Log time an alert must stay clear before it resolves (10 minutes).
-    public var resolveAfter: Int64 = 10 * 60_000_000
+    package var resolveAfter: Int64 = 10 * 60_000_000
 
     private struct Active: Sendable {
         var since: Int64
@@ -24,12 +24,12 @@ public struct AlertTracker: Sendable {
     /// Culprits already announced and resolved: they do not fire again.
     private var resolvedCulprits = Set<String>()
 
-    public init() {}
+    package init() {}
 
     static func key(_ kind: Alert.Kind, _ service: String) -> String { kind.rawValue + "\u{1F}" + service }
 
     /// An OOM kill seen in the stream: alerts at once unless one is already active.
-    public mutating func oom(_ event: LogEvent) -> Alert? {
+    package mutating func oom(_ event: LogEvent) -> Alert? {
         guard let time = event.time else { return nil }
         let key = Self.key(.oom, event.service)
         if var state = active[key], time - state.lastSeen < resolveAfter {
@@ -42,7 +42,7 @@ public struct AlertTracker: Sendable {
     }
 
     /// Compares the latest findings (as of log time `now`) with the alerts in force.
-    public mutating func update(with findings: Findings, now: Int64) -> [Alert] {
+    package mutating func update(with findings: Findings, now: Int64) -> [Alert] {
         var alerts = [Alert]()
         var seen = Set<String>()
         for anomaly in findings.anomalies where anomaly.end == nil || anomaly.end! >= now - resolveAfter {

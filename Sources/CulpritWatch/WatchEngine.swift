@@ -9,21 +9,26 @@ import CulpritCorrelate
 /// alerts and their log times depend only on the lines, not on how fast they
 /// arrive: a replay fires what a live run would have fired.
 public struct WatchEngine: Sendable {
+    /// The aggregates of the sliding window.
     public private(set) var aggregator = EventAggregator()
-    public private(set) var tracker = AlertTracker()
+    package private(set) var tracker = AlertTracker()
+    /// The analysis run at each evaluation.
     public let analyzer: Analyzer
+    /// The change records (`--deploys`).
     public let records: [ChangeMarker]
     /// The sliding window kept, in microseconds (`--window`, default 6 h).
     public let window: Int64
     /// The newest log time seen.
     public private(set) var clock: Int64?
     private var dirty = false
+    /// The findings of the last evaluation.
     public private(set) var lastFindings: Findings?
     /// Timed events per log minute, pruned with the aggregates: what the window holds.
     private var eventsByMinute = [Int64: Int]()
     /// The events in the sliding window now (the aggregator's `eventCount` counts every event ever added).
     public private(set) var eventsInWindow = 0
 
+    /// An engine with `analyzer`, `records` and a window of `window` microseconds (default 6 h).
     public init(analyzer: Analyzer = Analyzer(), records: [ChangeMarker] = [], window: Int64 = 6 * 3_600_000_000) {
         self.analyzer = analyzer
         self.records = records

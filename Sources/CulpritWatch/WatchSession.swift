@@ -11,6 +11,7 @@ import CulpritExtract
 /// fires. With `replay`, finished files are read as fast as possible, merged
 /// in time order across files, and the run ends at their end.
 public final class WatchSession {
+    /// How the inputs are read.
     public struct Options: Sendable {
         /// Read finished input as a stream and stop at its end.
         public var replay = false
@@ -19,21 +20,25 @@ public final class WatchSession {
         /// How often followed files are polled, in milliseconds.
         public var pollMilliseconds: Int32 = 200
 
+        /// Live, from the start of each file, polled every 200 ms.
         public init() {}
     }
 
+    /// The engine the events go to.
     public private(set) var engine: WatchEngine
     let settings: ExtractionSettings
     let options: Options
     let diagnostics: Diagnostics
     let emit: (Alert) throws -> Void
     let shouldStop: () -> Bool
+    /// Lines read so far.
     public private(set) var linesRead = 0
     /// When the watched files' other logs are from (`YearReference`), for year-less times.
     private var yearReference: Int64?
     /// Called after each evaluation with the engine and the lines read so far (metrics).
     public var observer: ((WatchEngine, Int) -> Void)?
 
+    /// A session: events go to `engine`, alerts to `emit`; it stops when `shouldStop` says so.
     public init(settings: ExtractionSettings, engine: WatchEngine, options: Options, diagnostics: Diagnostics,
                 emit: @escaping (Alert) throws -> Void, shouldStop: @escaping () -> Bool) {
         self.settings = settings

@@ -1,9 +1,11 @@
 /// A change record file that cannot be used: `path:line: message`, or
 /// `path: message` when it is about the whole file or a document without lines.
 public struct ChangeRecordError: Error, CustomStringConvertible, Sendable {
+    /// The file, as given.
     public var path: String
     /// 1-based; 0 when the message is about the whole file.
     public var line: Int
+    /// What is wrong, and what to do about it.
     public var message: String
 
     /// An error about `path` (at `line`, 1-based, or 0 for the whole file).

@@ -1,6 +1,6 @@
 /// The kinds of change record file `--deploys` reads, told apart by their
 /// content, never by their name.
-public enum ChangeRecordFormat: String, Sendable, CaseIterable {
+package enum ChangeRecordFormat: String, Sendable, CaseIterable {
     /// A header naming at least `time` and `service` (`version`, `kind`, `sha`, `actor` optional).
     case csv
     /// One JSON object per line with the CSV's keys.
@@ -17,6 +17,6 @@ public enum ChangeRecordFormat: String, Sendable, CaseIterable {
     case gitHubDeployments = "github-deployments"
 
     /// The one line said about a file that is none of these.
-    public static let unknownMessage =
+    package static let unknownMessage =
         "not a change record culprit reads (CSV, JSON Lines, helm history, argocd app, Kubernetes list or events, GitHub deployments)"
 }

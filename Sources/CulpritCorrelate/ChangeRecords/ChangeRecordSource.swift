@@ -3,6 +3,7 @@ import Foundation
 /// One `--deploys [NAME=]FILE` argument: the file, and the service it is about
 /// when the file does not say (a Helm release's history never names its release).
 public struct ChangeRecordSource: Sendable, Hashable {
+    /// The file, as given.
     public var path: String
     /// The service every record of the file is about, from `NAME=`.
     public var name: String?

@@ -14,7 +14,7 @@ import CulpritExtract
 /// with the other evidence.
 public struct DeployRecordReader {
     /// How record times are read: any form culprit reads in logs, `--tz` for those without an offset.
-    public let timestamps: TimestampParser
+    package let timestamps: TimestampParser
 
     /// A reader for times without an offset in `zone`.
     public init(zone: TimeZone) {
@@ -23,14 +23,14 @@ public struct DeployRecordReader {
     }
 
     /// Every file, in the order given.
-    public func read(_ sources: [ChangeRecordSource]) throws(ChangeRecordError) -> [ChangeRecordFile] {
+    package func read(_ sources: [ChangeRecordSource]) throws(ChangeRecordError) -> [ChangeRecordFile] {
         var files = [ChangeRecordFile]()
         for source in sources { files.append(try read(source)) }
         return files
     }
 
     /// One file: its changes, notes and warnings; an error for a file that cannot be read or used.
-    public func read(_ source: ChangeRecordSource) throws(ChangeRecordError) -> ChangeRecordFile {
+    package func read(_ source: ChangeRecordSource) throws(ChangeRecordError) -> ChangeRecordFile {
         let data = Self.utf8(try contents(of: source.path))
         let context = ChangeRecordContext(source: source, timestamps: timestamps)
         let result = data.withUnsafeBytes { raw in

@@ -1,6 +1,7 @@
 /// What `ServiceMatching` decided about a service change records name and the
 /// logs do not: the line said about it on stderr.
 public struct ServiceMatch: Sendable, Equatable, CustomStringConvertible {
+    /// What the record's service was taken for.
     public enum Outcome: Sendable, Equatable {
         /// Taken for this service of the logs; `via` is the record's other name that matched.
         case named(String, via: String?)
@@ -14,6 +15,7 @@ public struct ServiceMatch: Sendable, Equatable, CustomStringConvertible {
     public var recordName: String
     /// The change record file that names it (the first one).
     public var path: String
+    /// What was decided.
     public var outcome: Outcome
 
     /// Whether this deserves a warning: the changes were tied to no service.
@@ -22,6 +24,7 @@ public struct ServiceMatch: Sendable, Equatable, CustomStringConvertible {
         return true
     }
 
+    /// The line printed on stderr about it, with the option that overrides it.
     public var description: String {
         let prefix = path.isEmpty ? "" : "\(path): "
         switch outcome {

@@ -15,18 +15,18 @@ import CulpritModel
 /// The first step that finds exactly one service decides, with a note; a step
 /// that finds several stops with a warning, and so does finding none: the
 /// record's changes then stay suspects with no logs of their own.
-public struct ServiceMatching: Sendable {
+package struct ServiceMatching: Sendable {
     /// `--service-alias RECORD=LOGS`: the record's name → the logs' name.
-    public var aliases: [String: String]
+    package var aliases: [String: String]
 
     /// Words that say what a name is rather than which service it is, dropped before names are compared.
-    public static let affixes: Set<String> = ["service", "svc", "api", "app", "server", "srv", "deployment", "deploy", "prod", "production", "staging"]
+    package static let affixes: Set<String> = ["service", "svc", "api", "app", "server", "srv", "deployment", "deploy", "prod", "production", "staging"]
 
-    public init(aliases: [String: String] = [:]) { self.aliases = aliases }
+    package init(aliases: [String: String] = [:]) { self.aliases = aliases }
 
     /// `records` with their services renamed to the logs' names where a match was
     /// found, and what was decided for each name the logs did not have.
-    public func match(_ records: [ChangeMarker], logServices: Set<String>) -> (records: [ChangeMarker], matches: [ServiceMatch]) {
+    package func match(_ records: [ChangeMarker], logServices: Set<String>) -> (records: [ChangeMarker], matches: [ServiceMatch]) {
         var otherNames = [String: Set<String>]()
         for record in records where !record.alsoKnownAs.isEmpty { otherNames[record.service, default: []].formUnion(record.alsoKnownAs) }
         let logWords = logServices.map { (name: $0, words: Self.words($0)) }

@@ -26,22 +26,22 @@ import CulpritExtract
 /// Each file is read once, front to back, and only as far as it needs.
 /// Standard input and anything that is not a regular file (a FIFO, `<(…)`)
 /// cannot be read a second time and is skipped; gzip files are decompressed.
-public struct CitedRecordReader {
+package struct CitedRecordReader {
     /// The most lines read for one record.
-    public static let maxLines = 100
+    package static let maxLines = 100
     /// The most bytes of one line kept.
     static let maxLineBytes = 64 * 1024
     /// Signals whose cited records bring their neighbouring error records along.
-    public static let nearbySignals: Set<String> = ["error_spike", "crash"]
+    package static let nearbySignals: Set<String> = ["error_spike", "crash"]
     /// How many lines after such a record are looked at, and how many error records there are read.
-    public static let nearbyLines = 500
-    public static let nearbyRecords = 20
+    package static let nearbyLines = 500
+    package static let nearbyRecords = 20
 
     /// The path to open for each path refs print (`InputFile.displayPath` → `openPath`);
     /// a path not listed is opened as printed.
-    public var openPaths: [String: String]
+    package var openPaths: [String: String]
 
-    public init(inputs: [InputFile]) {
+    package init(inputs: [InputFile]) {
         var paths = [String: String]()
         for input in inputs where paths[input.displayPath] == nil { paths[input.displayPath] = input.openPath }
         openPaths = paths
@@ -50,7 +50,7 @@ public struct CitedRecordReader {
     /// The records `cited` points at and their nearby error records, file by file
     /// in the order first cited, each file's in line order; each line is read once
     /// (the first signal citing it is kept). Lines that cannot be read are left out.
-    public func read(_ cited: [(line: EvidenceLine, signal: String)]) -> [CitedRecord] {
+    package func read(_ cited: [(line: EvidenceLine, signal: String)]) -> [CitedRecord] {
         var wantedByPath = [String: [Int: (line: EvidenceLine, signal: String)]]()
         var paths = [String]()
         for item in cited where item.line.ref.line > 0 && wantedByPath[item.line.ref.path]?[item.line.ref.line] == nil {

@@ -15,12 +15,14 @@ import CulpritIngest
 public struct CommitRange: Sendable, Hashable {
     /// Full shas.
     public var from: String
+    /// The range's end (full sha).
     public var to: String
     /// The ends as people know them: `v2.3.0..v2.3.1`, `51d0a3b..9f2c7e1`.
     public var label: String
     /// The range of a rollback: commits it took out rather than brought in.
     public var takenOut: Bool
 
+    /// The range `from..to`, labelled for people; `takenOut` for a rollback's.
     public init(from: String, to: String, label: String, takenOut: Bool = false) {
         self.from = from
         self.to = to

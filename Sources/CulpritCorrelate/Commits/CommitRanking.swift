@@ -15,10 +15,10 @@ import CulpritIngest
 ///    count, then by the longest suffix matched, then by how many distinct
 ///    `MessageWords` its subject shares with the messages, then newest first
 ///    (git's order).
-public struct CommitRanking {
-    public init() {}
+package struct CommitRanking {
+    package init() {}
 
-    public func rank(_ commits: [GitCommit], range: CommitRange, records: [CitedRecord]) -> [SuspectCommit] {
+    package func rank(_ commits: [GitCommit], range: CommitRange, records: [CitedRecord]) -> [SuspectCommit] {
         let parser = StackFrameParser()
         // Frame path → how many frames name it, per signal (in first-seen order).
         var frameCounts = [String: [(signal: String, count: Int)]]()

@@ -17,7 +17,7 @@ import CulpritExtract
 /// Frames without a file (`Native Method`, `node:internal/…`) name nothing.
 /// Matching is PCRE2 on the line's bytes; a parser holds its own match scratch,
 /// so use one per thread.
-public struct StackFrameParser {
+package struct StackFrameParser {
     private let patterns: [(StackFrame.Runtime, CompiledRegex)]
     private let scratch = RegexScratch()
 
@@ -31,7 +31,7 @@ public struct StackFrameParser {
         (.ruby, #"(?:^|\s)(?<file>[^\s:'"`()]+\.rb):(?<line>\d+):in\s"#),
     ]
 
-    public init() {
+    package init() {
         // The patterns are constants checked by the tests: a compile failure is a programming error.
         patterns = Self.sources.map { runtime, source in
             do { return (runtime, try CompiledRegex(source)) } catch { preconditionFailure("stack frame pattern for \(runtime): \(error)") }
@@ -39,7 +39,7 @@ public struct StackFrameParser {
     }
 
     /// The frame `line` is, or nil when it is not one.
-    public func frame(in line: String) -> StackFrame? {
+    package func frame(in line: String) -> StackFrame? {
         var line = line
         return line.withUTF8 { bytes in
             let raw = UnsafeRawBufferPointer(bytes)
@@ -61,7 +61,7 @@ public struct StackFrameParser {
     }
 
     /// Every frame among `lines`, in order.
-    public func frames<Lines: Sequence<String>>(in lines: Lines) -> [StackFrame] {
+    package func frames<Lines: Sequence<String>>(in lines: Lines) -> [StackFrame] {
         lines.compactMap(frame(in:))
     }
 

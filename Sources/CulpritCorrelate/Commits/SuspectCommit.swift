@@ -14,6 +14,7 @@ public struct SuspectCommit: Sendable {
         /// The evidence signals whose records hold those frames, most frames first.
         public var signals: [String]
 
+        /// A file `frames` frames name, matched on `matchedPath`.
         public init(path: String, matchedPath: String, frames: Int, signals: [String]) {
             self.path = path
             self.matchedPath = matchedPath
@@ -22,6 +23,7 @@ public struct SuspectCommit: Sendable {
         }
     }
 
+    /// The commit.
     public var commit: GitCommit
     /// The range the commit was found in.
     public var range: CommitRange
@@ -30,6 +32,7 @@ public struct SuspectCommit: Sendable {
     /// Words its subject shares with the evidence's messages, sorted.
     public var sharedWords: [String]
 
+    /// A commit of `range`, with what in the evidence points at it.
     public init(commit: GitCommit, range: CommitRange, namedFiles: [NamedFile], sharedWords: [String]) {
         self.commit = commit
         self.range = range

@@ -16,8 +16,10 @@ public struct SuspectCommitFinder {
     public struct Repository: Sendable, Hashable {
         /// The service it holds the code of; nil for any.
         public var service: String?
+        /// The clone's directory.
         public var path: String
 
+        /// The clone at `path`, holding `service`'s code (nil for any).
         public init(service: String?, path: String) {
             self.service = service
             self.path = path
@@ -39,8 +41,10 @@ public struct SuspectCommitFinder {
     /// The most ranked commits kept on the suspect.
     public static let keptLimit = 20
 
+    /// The `--repo` arguments, in order.
     public var repositories: [Repository]
 
+    /// A finder over `repositories`.
     public init(repositories: [Repository]) { self.repositories = repositories }
 
     /// `findings` with the top suspect's commits, when a repository has them.

@@ -24,7 +24,9 @@ public struct DetectionOptions: Sendable {
     public var latencyMinimumIncrease = 0.2
     /// Restarts: this many within `restartLoopMinutes` is a crash loop.
     public var restartLoopCount = 3
+    /// Restarts: the span, in minutes, those `restartLoopCount` restarts must fall within.
     public var restartLoopMinutes = 15
 
+    /// The default thresholds.
     public init() {}
 }

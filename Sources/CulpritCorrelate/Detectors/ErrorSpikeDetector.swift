@@ -11,14 +11,14 @@ import CulpritModel
 /// that many is below `spikePValue`. The spike ends at the first 10 minutes whose
 /// rate is back under twice the baseline. Baselines use +0.5 smoothing so a
 /// silent baseline is not "infinitely" exceeded by one error.
-public struct ErrorSpikeDetector {
-    public var options: DetectionOptions
+package struct ErrorSpikeDetector {
+    package var options: DetectionOptions
     static let recoveryMinutes = 10
     static let baselineHorizon = 60
 
-    public init(options: DetectionOptions) { self.options = options }
+    package init(options: DetectionOptions) { self.options = options }
 
-    public func detect(in service: ServiceActivity) -> [Anomaly] {
+    package func detect(in service: ServiceActivity) -> [Anomaly] {
         guard let series = RateSeries(service) else { return [] }
         let window = options.spikeWindowMinutes
         var anomalies = [Anomaly]()

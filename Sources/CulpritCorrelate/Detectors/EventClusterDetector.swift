@@ -3,13 +3,13 @@ import CulpritModel
 /// Turns OOM kills, crashes and restarts into anomalies: lines closer than
 /// `gapMinutes` to each other form one cluster. Restarts are a loop when a
 /// cluster has at least `restartLoopCount` within `restartLoopMinutes`.
-public struct EventClusterDetector {
-    public var options: DetectionOptions
+package struct EventClusterDetector {
+    package var options: DetectionOptions
     static let gapMinutes: Int64 = 30
 
-    public init(options: DetectionOptions) { self.options = options }
+    package init(options: DetectionOptions) { self.options = options }
 
-    public func ooms(in service: ServiceActivity) -> [Anomaly] {
+    package func ooms(in service: ServiceActivity) -> [Anomaly] {
         clusters(service.ooms).map { cluster in
             let summary = cluster.count == 1 ? "killed for running out of memory" : "\(cluster.count) out-of-memory kills"
             return Anomaly(service: service.name, kind: .oom, start: cluster[0].time!, end: cluster.last!.time,
@@ -20,14 +20,14 @@ public struct EventClusterDetector {
     /// One `oom` anomaly for a service's OOM kills of unknown time (each kill
     /// one line, see `EventAggregator.undatedOOMs`); its `start` is only a sort
     /// key (0): renderers show the time as unknown.
-    public func undatedOOMs(service: String, kills: [EvidenceLine]) -> Anomaly? {
+    package func undatedOOMs(service: String, kills: [EvidenceLine]) -> Anomaly? {
         guard !kills.isEmpty else { return nil }
         let summary = kills.count == 1 ? "killed for running out of memory (time unknown)" : "\(kills.count) out-of-memory kills (time unknown)"
         return Anomaly(service: service, kind: .oom, start: 0, end: nil, summary: summary,
                        evidence: Array(kills.prefix(5)), magnitude: Double(kills.count))
     }
 
-    public func crashes(in service: ServiceActivity) -> [Anomaly] {
+    package func crashes(in service: ServiceActivity) -> [Anomaly] {
         let oomRefs = Set(service.ooms.map(\.ref))
         return clusters(service.crashes.filter { !oomRefs.contains($0.ref) }).map { cluster in
             Anomaly(service: service.name, kind: .crash, start: cluster[0].time!, end: cluster.last!.time,
@@ -37,7 +37,7 @@ public struct EventClusterDetector {
     }
 
     /// `restarts` are the service's restart times with their evidence.
-    public func restartLoops(service: String, restarts: [EvidenceLine]) -> [Anomaly] {
+    package func restartLoops(service: String, restarts: [EvidenceLine]) -> [Anomaly] {
         let window = Int64(options.restartLoopMinutes) * 60_000_000
         let sorted = restarts.filter { $0.time != nil }.sorted { $0.time! < $1.time! }
         var anomalies = [Anomaly]()

@@ -8,12 +8,12 @@ import CulpritModel
 /// samples) and at least `latencyMinimumIncrease` seconds above it. Services
 /// that log only slow requests show it as a rate instead: a window with ≥
 /// `spikeMinimumErrors` slow lines at ≥ `spikeMinimumRatio` × the baseline rate.
-public struct LatencySpikeDetector {
-    public var options: DetectionOptions
+package struct LatencySpikeDetector {
+    package var options: DetectionOptions
 
-    public init(options: DetectionOptions) { self.options = options }
+    package init(options: DetectionOptions) { self.options = options }
 
-    public func detect(in service: ServiceActivity) -> [Anomaly] {
+    package func detect(in service: ServiceActivity) -> [Anomaly] {
         let minutes = service.minutes.filter { $0.value.latencyCount > 0 }.sorted { $0.key < $1.key }
         guard minutes.count >= 6 else { return [] }
         let keys = minutes.map(\.key)

@@ -10,12 +10,12 @@ import CulpritModel
 /// least `leakMinimumRelativeGrowth` of its starting level. Two or more growing
 /// segments separated by resets are the sawtooth of a leak that restarts only
 /// postpone. Growth from the very first sample is marked pre-existing.
-public struct MemoryGrowthDetector {
-    public var options: DetectionOptions
+package struct MemoryGrowthDetector {
+    package var options: DetectionOptions
     /// A fall of more than this fraction between two samples is a reset.
-    public static let resetDrop = 0.35
+    package static let resetDrop = 0.35
 
-    public init(options: DetectionOptions) { self.options = options }
+    package init(options: DetectionOptions) { self.options = options }
 
     struct SegmentGrowth {
         var onsetIndex: Int
@@ -25,7 +25,7 @@ public struct MemoryGrowthDetector {
         var pValue: Double
     }
 
-    public func detect(in service: ServiceActivity, restartTimes: [Int64]) -> [Anomaly] {
+    package func detect(in service: ServiceActivity, restartTimes: [Int64]) -> [Anomaly] {
         var best: (anomaly: Anomaly, growth: MemoryGrowth)?
         var growingInstances = 0
         for series in service.memory.values.sorted(by: { $0.instance < $1.instance }) {

@@ -2,17 +2,17 @@
 /// "hinge" model y = a + b·max(0, t − τ) by least squares for each candidate τ
 /// and keeps the τ with the smallest squared error (a one-change-point
 /// segmented regression). Candidates are the sample times, thinned to 200.
-public enum HingeFit {
-    public struct Result: Sendable {
+package enum HingeFit {
+    package struct Result: Sendable {
         /// The breakpoint: when the growth began.
-        public var onset: Double
+        package var onset: Double
         /// Growth per unit of t after the breakpoint.
-        public var slope: Double
-        public var level: Double
-        public var squaredError: Double
+        package var slope: Double
+        package var level: Double
+        package var squaredError: Double
     }
 
-    public static func fit(x: [Double], y: [Double]) -> Result? {
+    package static func fit(x: [Double], y: [Double]) -> Result? {
         guard x.count >= 4 else { return nil }
         let step = max(1, x.count / 200)
         var best: Result?

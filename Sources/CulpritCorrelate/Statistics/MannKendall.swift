@@ -4,8 +4,8 @@ import Foundation
 /// S counts rising minus falling pairs; under no trend S is near normal with
 /// variance n(n−1)(2n+5)/18 (tie-corrected). Returns the one-sided p-value for an
 /// upward trend. Series longer than `TheilSen.maxPoints` are thinned evenly.
-public enum MannKendall {
-    public static func upwardTrendPValue(_ values: [Double]) -> Double {
+package enum MannKendall {
+    package static func upwardTrendPValue(_ values: [Double]) -> Double {
         let indexes = values.indices.map(Double.init)
         let (_, ys) = Thinning.evenly(x: indexes, y: values, limit: TheilSen.maxPoints)
         let n = ys.count

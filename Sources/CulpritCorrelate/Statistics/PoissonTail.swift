@@ -3,8 +3,8 @@ import Foundation
 /// P(X ≥ k) for X ~ Poisson(λ): how surprising k events are when λ were expected.
 /// Summed exactly in log space for small k, with the normal approximation
 /// (continuity-corrected) beyond k = 1000.
-public enum PoissonTail {
-    public static func upper(_ k: Int, mean lambda: Double) -> Double {
+package enum PoissonTail {
+    package static func upper(_ k: Int, mean lambda: Double) -> Double {
         guard k > 0 else { return 1 }
         guard lambda > 0 else { return 0 }
         if k > 1000 {

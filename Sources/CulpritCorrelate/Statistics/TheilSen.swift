@@ -1,11 +1,11 @@
 /// Theil–Sen slope: the median of the slopes between every pair of points.
 /// Robust to up to ~29% outliers (a GC spike, a stray gauge), unlike least squares.
 /// Series longer than `maxPoints` are thinned evenly first to bound the O(n²) cost.
-public enum TheilSen {
-    public static let maxPoints = 300
+package enum TheilSen {
+    package static let maxPoints = 300
 
     /// The slope of `y` over `x` (units of y per unit of x), nil with fewer than 2 points.
-    public static func slope(x: [Double], y: [Double]) -> Double? {
+    package static func slope(x: [Double], y: [Double]) -> Double? {
         let (xs, ys) = Thinning.evenly(x: x, y: y, limit: maxPoints)
         guard xs.count >= 2 else { return nil }
         var slopes = [Double]()
@@ -20,8 +20,8 @@ public enum TheilSen {
 }
 
 /// The median of a list (nil when empty).
-public enum Median {
-    public static func of(_ values: [Double]) -> Double? {
+package enum Median {
+    package static func of(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         let middle = sorted.count / 2

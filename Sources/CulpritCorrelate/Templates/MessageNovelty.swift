@@ -3,6 +3,7 @@ import CulpritModel
 /// A message template judged against a change of its service: new since the
 /// change, or risen several-fold after it (see `NewMessageDetector`).
 public struct MessageNovelty: Sendable {
+    /// How the template came with the change.
     public enum How: String, Sendable {
         /// First seen soon after the change, never before it.
         case new
@@ -10,9 +11,13 @@ public struct MessageNovelty: Sendable {
         case rose
     }
 
+    /// The service whose messages these are.
     public var service: String
+    /// The template judged.
     public var template: MessageTemplate
+    /// The change it came with.
     public var change: ChangeMarker
+    /// New, or risen.
     public var how: How
     /// Occurrences in the window judged: the hour from its first appearance (new)
     /// or from the change (rose), cut at the end of the service's logs.

@@ -8,9 +8,11 @@ public struct MessageTemplate: Sendable, Codable {
     public internal(set) var tokens: [String]
     /// Events of kind error, and of kind warning, it took.
     public internal(set) var errors = 0
+    /// Events of kind warning it took.
     public internal(set) var warnings = 0
     /// First and last time seen (microseconds, UTC).
     public internal(set) var firstSeen: Int64
+    /// Last time seen (microseconds, UTC).
     public internal(set) var lastSeen: Int64
     /// Its first lines (at most `exampleLimit`): where it appeared.
     public internal(set) var examples: [EvidenceLine] = []
@@ -78,6 +80,7 @@ public struct MessageTemplate: Sendable, Codable {
         case tokens, errors, warnings, firstSeen, lastSeen, examples, mayRepeatEvicted, minutes
     }
 
+    /// Reads a template saved by `encode(to:)`; the token hashes are recomputed.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         tokens = try container.decode([String].self, forKey: .tokens)
@@ -91,6 +94,7 @@ public struct MessageTemplate: Sendable, Codable {
         hashes = tokens.map { MessageTokens.hash($0.utf8) }
     }
 
+    /// Saves the template (not its hashes or tree leaf, which are rebuilt).
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(tokens, forKey: .tokens)

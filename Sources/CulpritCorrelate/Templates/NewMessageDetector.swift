@@ -31,7 +31,7 @@ import CulpritModel
 ///   a weaker sign of new code than one never seen. A change's messages add up
 ///   to at most the largest `kindWeight` among them: with the deploy prior 1 and
 ///   the ranking's offset 2, one frequent new warning alone scores 0.71, `likely`.
-public struct NewMessageDetector: Sendable {
+package struct NewMessageDetector: Sendable {
     static let slack: Int64 = 60_000_000
     static let horizon: Int64 = 6 * 3_600_000_000
     static let baselineMinutes: Int64 = 20
@@ -51,10 +51,10 @@ public struct NewMessageDetector: Sendable {
         messages.map { kindWeight($0.template.kind) }.max() ?? 0
     }
 
-    public init() {}
+    package init() {}
 
     /// The new and risen templates of every service, each credited to one change.
-    public func detect(in services: [ServiceActivity], changes: [ChangeMarker]) -> [MessageNovelty] {
+    package func detect(in services: [ServiceActivity], changes: [ChangeMarker]) -> [MessageNovelty] {
         var found = [MessageNovelty]()
         for service in services {
             let own = changes.filter { $0.service == service.name }.sorted { $0.time < $1.time }

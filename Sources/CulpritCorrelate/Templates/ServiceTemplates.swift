@@ -3,13 +3,17 @@
 public struct ServiceTemplates: Sendable {
     /// A template, with what it says about a change when it came with one.
     public struct Entry: Sendable {
+        /// The template.
         public var template: MessageTemplate
+        /// What it says about a change, when it came with one.
         public var novelty: MessageNovelty?
     }
 
+    /// The service.
     public var service: String
     /// How many templates its error and warning messages make.
     public var distinct: Int
+    /// The templates reported: those that came with a change, then the most frequent.
     public var entries: [Entry]
 
     /// Templates listed per service besides those that came with a change.

@@ -29,12 +29,12 @@ import CulpritModel
 /// never on other lines: about 0.43 µs per event (one million Spring Boot WARN
 /// lines: analyze 1.05 s → 1.52 s); on the 300 MB bench corpus (25,000 error and
 /// warning events among 690,000) analyze's time is unchanged within noise.
-public struct TemplateMiner: Sendable, Codable {
-    public static let depth = 2
-    public static let similarityThreshold = 0.5
-    public static let maxChildren = 100
-    public static let maxTemplates = 1000
-    public static let maxTokens = 40
+package struct TemplateMiner: Sendable, Codable {
+    package static let depth = 2
+    package static let similarityThreshold = 0.5
+    package static let maxChildren = 100
+    package static let maxTemplates = 1000
+    package static let maxTokens = 40
     /// The share of templates evicted at once when the cap is reached.
     static let evictionShare = 0.1
 
@@ -57,17 +57,17 @@ public struct TemplateMiner: Sendable, Codable {
     private var message: [UInt8] = []
     private var tokens = MessageTokens()
 
-    public init() {}
+    package init() {}
 
     /// The live templates, most frequent first.
-    public var templates: [MessageTemplate] {
+    package var templates: [MessageTemplate] {
         slots.compactMap { $0 }.sorted { ($0.count, $1.firstSeen) > ($1.count, $0.firstSeen) }
     }
 
-    public var templateCount: Int { slots.count - freeSlots.count }
+    package var templateCount: Int { slots.count - freeSlots.count }
 
     /// Takes one error or warning event at `time` (microseconds).
-    public mutating func add(_ event: LogEvent, time: Int64) {
+    package mutating func add(_ event: LogEvent, time: Int64) {
         let truncated = event.excerpt.utf8.count >= LogEvent.excerptLimit - 3
         var excerpt = event.excerpt
         let runsToEnd = excerpt.withUTF8 { MessageText.extract($0, into: &message) }
@@ -164,7 +164,7 @@ public struct TemplateMiner: Sendable, Codable {
 
     /// Forgets per-minute counts before `minute` (the sliding window of `watch`);
     /// templates themselves stay, so what was seen before is still known.
-    public mutating func prune(before minute: Int64) {
+    package mutating func prune(before minute: Int64) {
         for slot in slots.indices where slots[slot] != nil { slots[slot]!.prune(before: minute) }
     }
 
@@ -174,7 +174,7 @@ public struct TemplateMiner: Sendable, Codable {
 
     /// The templates (in slot order) with the route to each one's leaf, and the
     /// routes of leaves that lost templates: the tree is rebuilt from them.
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         let live = slots.compactMap { $0 }
         try container.encode(live, forKey: .templates)
@@ -182,7 +182,7 @@ public struct TemplateMiner: Sendable, Codable {
         try container.encode(nodes.filter(\.evicted).map(\.route), forKey: .evictedRoutes)
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let templates = try container.decode([MessageTemplate].self, forKey: .templates)
         let routes = try container.decode([[String]].self, forKey: .routes)

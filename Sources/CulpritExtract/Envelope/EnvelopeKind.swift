@@ -2,7 +2,7 @@
 /// Each line still falls back to its own shape when it does not fit the file's,
 /// so the file's envelope mostly decides what per-line work is worth doing.
 /// The raw values name the formats in the account of what was read.
-public enum EnvelopeKind: String, Sendable {
+package enum EnvelopeKind: String, Sendable {
     /// One JSON object per line: app loggers (pino, bunyan, ECS, zap…), Docker
     /// json-file (`log`, `stream`, `time`).
     case json
@@ -30,7 +30,7 @@ public enum EnvelopeKind: String, Sendable {
     /// Whether each line says where it came from (a journal entry its unit, kubectl
     /// its pod and container, OTLP its resource): such a file gathers many sources,
     /// so its path names none of them.
-    public var namesSourcePerLine: Bool {
+    package var namesSourcePerLine: Bool {
         switch self {
         case .journalJSON, .journalExport, .cloudLoggingJSON, .otlpJSON, .kubectlPrefix: return true
         case .json, .cri, .timestampPrefix, .logfmt, .text: return false
@@ -38,10 +38,10 @@ public enum EnvelopeKind: String, Sendable {
     }
 
     /// How many non-empty first lines decide a file's envelope.
-    public static let sampleLines = 20
+    package static let sampleLines = 20
 
     /// The envelope most of `lines` have (text on a tie or when there are none).
-    public static func detect(_ lines: [UnsafeBufferPointer<UInt8>]) -> EnvelopeKind {
+    package static func detect(_ lines: [UnsafeBufferPointer<UInt8>]) -> EnvelopeKind {
         var votes = [EnvelopeKind: Int]()
         for line in lines where !line.isEmpty {
             votes[classify(line), default: 0] += 1
@@ -94,12 +94,12 @@ public enum EnvelopeKind: String, Sendable {
 }
 
 /// The CRI prefix `<timestamp> <stream> <F|P> `; the message follows it.
-public struct CRIPrefix {
-    public var timestampEnd: Int
-    public var isPartial: Bool
-    public var messageStart: Int
+package struct CRIPrefix {
+    package var timestampEnd: Int
+    package var isPartial: Bool
+    package var messageStart: Int
 
-    public static func parse(_ b: UnsafeBufferPointer<UInt8>) -> CRIPrefix? {
+    package static func parse(_ b: UnsafeBufferPointer<UInt8>) -> CRIPrefix? {
         guard b.count >= 30, b[0] &- 48 < 10, b[4] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T") else { return nil }
         var index = 11
         while index < b.count, index < 48, b[index] != 0x20 { index += 1 }

@@ -1,5 +1,5 @@
 /// A structured field's value from a JSON, logfmt or journald record.
-public enum FieldValue: Sendable, Equatable {
+package enum FieldValue: Sendable, Equatable {
     case string(String)
     case number(Double)
     case bool(Bool)
@@ -7,7 +7,7 @@ public enum FieldValue: Sendable, Equatable {
 
     /// The value as a finite number: numbers, and strings that are numbers
     /// (`"123"`). `1e999`, `"NaN"` and `"inf"` are not quantities: nil.
-    public var number: Double? {
+    package var number: Double? {
         let value: Double?
         switch self {
         case .number(let number): value = number
@@ -19,7 +19,7 @@ public enum FieldValue: Sendable, Equatable {
     }
 
     /// The value as text, the way it would read in a log line.
-    public var text: String {
+    package var text: String {
         switch self {
         case .string(let text): return text
         case .number(let value):
@@ -33,23 +33,23 @@ public enum FieldValue: Sendable, Equatable {
 
 /// The flattened fields of a structured record, in the order they appeared.
 /// Nested objects are flattened with dots (`{"a":{"b":1}}` → `a.b`).
-public struct RecordFields: Sendable {
-    public var entries: [(key: String, value: FieldValue)] = []
+package struct RecordFields: Sendable {
+    package var entries: [(key: String, value: FieldValue)] = []
 
-    public init() {}
+    package init() {}
 
-    public subscript(key: String) -> FieldValue? {
+    package subscript(key: String) -> FieldValue? {
         for entry in entries where entry.key == key { return entry.value }
         return nil
     }
 
     /// The first of `keys` that is present, tried in order.
-    public func first(of keys: [String]) -> FieldValue? {
+    package func first(of keys: [String]) -> FieldValue? {
         for key in keys {
             if let value = self[key] { return value }
         }
         return nil
     }
 
-    public var isEmpty: Bool { entries.isEmpty }
+    package var isEmpty: Bool { entries.isEmpty }
 }

@@ -4,13 +4,13 @@
 ///
 /// Written by hand because Foundation's JSONSerialization allocates a boxed
 /// dictionary per line and is several times slower on the candidate lines.
-public struct JSONRecordParser {
+package struct JSONRecordParser {
     private var cursor: JSONCursor
     private var fields = RecordFields()
     private static let maxDepth = 16
 
     /// Parses `bytes` (one line) as a JSON object.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> RecordFields? {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> RecordFields? {
         var parser = JSONRecordParser(cursor: JSONCursor(bytes))
         parser.cursor.skipWhitespace()
         guard parser.parseObject(prefix: "", depth: 0) else { return nil }

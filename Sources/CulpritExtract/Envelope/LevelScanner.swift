@@ -4,11 +4,11 @@ import CulpritModel
 /// upper-case word (`ERROR`, `WARN`, `FATAL`), a bracketed or assigned lower-case
 /// one (`[error]`, `level=error`, `<err>`), or a leading `fail:`/`crit:` (.NET).
 /// The first level word wins, so a message mentioning `ERROR` after `INFO` is info.
-public enum LevelScanner {
+package enum LevelScanner {
     /// How far into the line a level word may start.
-    public static let window = 120
+    package static let window = 120
 
-    public static func scan(_ b: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Severity? {
+    package static func scan(_ b: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Severity? {
         let limit = min(b.count, start + window)
         var index = start
         while index < limit {

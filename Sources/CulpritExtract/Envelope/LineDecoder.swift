@@ -11,10 +11,10 @@ import CulpritModel
 /// the message's time is often local and without an offset (read in `--tz`, it
 /// would move every event by the zone's offset). The message's level, service and
 /// host come first; the wrapper's fill in what the message does not say.
-public struct LineDecoder {
-    public let timestamps: TimestampParser
+package struct LineDecoder {
+    package let timestamps: TimestampParser
 
-    public init(timestamps: TimestampParser) { self.timestamps = timestamps }
+    package init(timestamps: TimestampParser) { self.timestamps = timestamps }
 
     /// How many envelopes deep a line is unwrapped (`kubectl --prefix --timestamps`
     /// around a Docker JSON line is three); deeper text is taken as it is.
@@ -38,7 +38,7 @@ public struct LineDecoder {
     /// line's message is left uncopied (`messageIsLine`): the caller still has the line.
     /// A line holding several records (an OTLP export request) decodes as its last;
     /// `decodeRecords` gives them all.
-    public func decode(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind, depth: Int = 0, borrowingText: Bool = false) -> DecodedLine {
+    package func decode(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind, depth: Int = 0, borrowingText: Bool = false) -> DecodedLine {
         // Before colour codes are stripped: a binary value's length counts its escape bytes.
         if envelope == .journalExport { return JournalEntry.decode(JournalExportEntry.fields(of: line), with: self, depth: depth) }
         if depth < Self.maxDepth, ANSIEscapes.contains(line) {
@@ -77,7 +77,7 @@ public struct LineDecoder {
     }
 
     /// Every record of `line`: several for an OTLP export request, else the one `decode` gives.
-    public func decodeRecords(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind) -> [DecodedLine] {
+    package func decodeRecords(_ line: UnsafeBufferPointer<UInt8>, envelope: EnvelopeKind) -> [DecodedLine] {
         if envelope == .otlpJSON || OTLPLogsRequest.looksLikeRequest(line),
            let records = OTLPLogsRequest.records(of: line, with: self, depth: 0) {
             return records

@@ -1,10 +1,10 @@
 /// Parses a logfmt line (`ts=… level=error msg="…" heap_bytes=123`) into fields.
 /// A line counts as logfmt when it yields at least `minimumPairs` `key=value`
 /// pairs and starts with one; anything else returns nil.
-public enum LogfmtParser {
-    public static let minimumPairs = 3
+package enum LogfmtParser {
+    package static let minimumPairs = 3
 
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> RecordFields? {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> RecordFields? {
         var fields = RecordFields()
         var index = 0
         let count = bytes.count
@@ -45,7 +45,7 @@ public enum LogfmtParser {
     }
 
     /// Whether a line looks like logfmt from its first bytes: `key=` at the start.
-    public static func looksLikeLogfmt(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func looksLikeLogfmt(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count, index < 40, isKeyByte(bytes[index]) { index += 1 }
         guard index > 0, index < bytes.count, bytes[index] == UInt8(ascii: "=") else { return false }

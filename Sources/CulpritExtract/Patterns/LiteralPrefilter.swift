@@ -8,7 +8,7 @@
 /// every case variant of the anchors (so the loop folds nothing). A pair that
 /// hits is checked next by the hash of the three or four bytes around it, and
 /// only then are its literals compared. Literals of one byte anchor on it alone.
-public final class LiteralPrefilter: @unchecked Sendable {
+package final class LiteralPrefilter: @unchecked Sendable {
     // @unchecked: all storage is written in init and only read afterwards.
     private struct Entry {
         var literal: Int32
@@ -42,7 +42,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
     private let fold: UnsafeMutablePointer<UInt8>
 
     /// `literals[i]` are the literals of pattern `i`.
-    public init(literals: [[PatternDefinition.Literal]]) {
+    package init(literals: [[PatternDefinition.Literal]]) {
         var unique = [PatternDefinition.Literal: PatternMask]()
         var order = [PatternDefinition.Literal]()
         for (patternIndex, patternLiterals) in literals.enumerated() {
@@ -164,7 +164,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
     /// The loop reads each position's byte pair as one unaligned load and tests
     /// one bit; verification is kept out of line so the loop stays in registers.
     @inline(__always)
-    public func scan(_ line: UnsafeBufferPointer<UInt8>, into mask: inout PatternMask) {
+    package func scan(_ line: UnsafeBufferPointer<UInt8>, into mask: inout PatternMask) {
         guard let base = line.baseAddress, line.count > 0 else { return }
         let count = line.count
         if hasSingles {

@@ -4,9 +4,12 @@ import CulpritModel
 public struct PatternDefinition: Sendable {
     /// A prefilter literal: every line the pattern matches contains one of them.
     public struct Literal: Sendable, Hashable {
+        /// The literal.
         public var text: String
+        /// Whether it must match case.
         public var caseSensitive: Bool
 
+        /// A literal, matched ignoring case unless `caseSensitive`.
         public init(text: String, caseSensitive: Bool = false) {
             self.text = text
             self.caseSensitive = caseSensitive
@@ -15,8 +18,11 @@ public struct PatternDefinition: Sendable {
 
     /// A line the pattern must match, with the captures it must yield.
     public struct MatchExample: Sendable {
+        /// The line.
         public var line: String
+        /// The captures it must yield, by name.
         public var captures: [String: String]
+        /// Where the example is written in its pack.
         public var sourceLine: Int
     }
 
@@ -28,11 +34,17 @@ public struct PatternDefinition: Sendable {
         case line
     }
 
+    /// The pattern's id (`pattern` in `extract` output).
     public var id: String
+    /// The kind of event it yields.
     public var kind: EventKind
+    /// What it matches, for `patterns list`.
     public var description: String
+    /// The PCRE2 regex; nil for a pattern that matches on `field` or `level` alone.
     public var regex: String?
+    /// A structured field (JSON, logfmt) whose presence or value it reads.
     public var field: String?
+    /// The severity a record must have (at least, unless `levelOnly`).
     public var level: Severity?
     /// With `level`: only records at exactly that level (a warning pattern must
     /// not also fire on every error).
@@ -40,14 +52,22 @@ public struct PatternDefinition: Sendable {
     /// The other system every match is about (`dependency: redis`), when the
     /// regex has no `dependency` capture of its own.
     public var dependency: String?
+    /// Prefilter literals, derived from the regex or given in the pack.
     public var literals: [Literal]
+    /// The unit of the `value` capture (`bytes`, `kb`, `mb`…), when the regex does not capture one.
     public var unit: String?
+    /// The unit of the `duration` capture, when the regex does not capture one.
     public var durationUnit: String?
+    /// What text the regex runs on.
     public var subject: Subject
+    /// Run only when no other pattern produced an event for the record.
     public var fallback: Bool
+    /// Lines it must match, with their captures.
     public var matchExamples: [MatchExample]
+    /// Lines it must not match, with where they are written.
     public var noMatchExamples: [(line: String, sourceLine: Int)]
     /// Where the pattern was defined: `file:line`, for error messages.
     public var origin: String
+    /// The pack it came from.
     public var packName: String
 }

@@ -6,14 +6,20 @@ import Foundation
 public struct PatternExampleRunner {
     /// One example that did not behave as its pack says.
     public struct Failure: Sendable, CustomStringConvertible {
+        /// The pattern whose example failed.
         public var patternID: String
+        /// Where the example is written: `file:line`.
         public var origin: String
+        /// What happened instead.
         public var message: String
+        /// `origin: patternID: message`.
         public var description: String { "\(origin): \(patternID): \(message)" }
     }
 
+    /// The patterns whose examples are run.
     public let patterns: PatternSet
 
+    /// A runner for the examples of `patterns`.
     public init(patterns: PatternSet) { self.patterns = patterns }
 
     /// How many examples ran, and the failures.

@@ -1,14 +1,14 @@
 /// A set of pattern indexes (up to `PatternMask.capacity`), as plain bits so the
 /// prefilter can OR literal hits into it without allocating.
-public struct PatternMask: Sendable, Equatable {
-    public static let capacity = 256
+package struct PatternMask: Sendable, Equatable {
+    package static let capacity = 256
     var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
 
-    public init() {}
+    package init() {}
 
-    public var isEmpty: Bool { (w0 | w1 | w2 | w3) == 0 }
+    package var isEmpty: Bool { (w0 | w1 | w2 | w3) == 0 }
 
-    public mutating func insert(_ index: Int) {
+    package mutating func insert(_ index: Int) {
         let bit = UInt64(1) << UInt64(index & 63)
         switch index >> 6 {
         case 0: w0 |= bit
@@ -18,7 +18,7 @@ public struct PatternMask: Sendable, Equatable {
         }
     }
 
-    public func contains(_ index: Int) -> Bool {
+    package func contains(_ index: Int) -> Bool {
         let bit = UInt64(1) << UInt64(index & 63)
         switch index >> 6 {
         case 0: return w0 & bit != 0
@@ -29,13 +29,13 @@ public struct PatternMask: Sendable, Equatable {
     }
 
     @inline(__always)
-    public mutating func formUnion(_ other: PatternMask) {
+    package mutating func formUnion(_ other: PatternMask) {
         w0 |= other.w0; w1 |= other.w1; w2 |= other.w2; w3 |= other.w3
     }
 
     /// Calls `body` with each member index in increasing order, without allocating.
     @inline(__always)
-    public func forEach(_ body: (Int) -> Void) {
+    package func forEach(_ body: (Int) -> Void) {
         let words = (w0, w1, w2, w3)
         for wordIndex in 0..<4 {
             var bits: UInt64

@@ -4,8 +4,11 @@ import CulpritModel
 
 /// A pattern file that cannot be used: `file:line: message`, exit status 2.
 public struct PatternFileError: Error, Sendable, CustomStringConvertible {
+    /// The pack file.
     public var file: String
+    /// 1-based; 0 when the message is about the whole file.
     public var line: Int
+    /// What is wrong.
     public var message: String
     /// `file:line: message`, or `file: message` when it is about the whole file.
     public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }

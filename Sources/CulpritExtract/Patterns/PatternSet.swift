@@ -1,5 +1,6 @@
 /// The patterns in force for a run, compiled, with their prefilter.
 public final class PatternSet: Sendable {
+    /// The patterns, in the order they are tried.
     public let definitions: [PatternDefinition]
     let compiled: [CompiledPattern]
     let prefilter: LiteralPrefilter

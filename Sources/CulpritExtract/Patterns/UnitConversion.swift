@@ -2,9 +2,9 @@
 ///
 /// Memory multiples are binary (K = KB = KiB = 1024): that is what the JVM,
 /// Node, the kernel and nearly every runtime mean when they log `KB`/`MB`.
-public enum UnitConversion {
+package enum UnitConversion {
     /// Bytes per unit for a memory unit word, nil when it is not one.
-    public static func bytes(_ unit: some StringProtocol) -> Double? {
+    package static func bytes(_ unit: some StringProtocol) -> Double? {
         switch unit.lowercased() {
         case "", "b", "byte", "bytes": return 1
         case "k", "kb", "kib", "ki", "kbytes", "kilobytes": return 1024
@@ -17,7 +17,7 @@ public enum UnitConversion {
     }
 
     /// Seconds per unit for a duration unit word, nil when it is not one.
-    public static func seconds(_ unit: some StringProtocol) -> Double? {
+    package static func seconds(_ unit: some StringProtocol) -> Double? {
         switch unit.lowercased() {
         case "ns", "nanoseconds": return 1e-9
         case "us", "µs", "μs", "micros", "usec", "usecs", "microseconds": return 1e-6
@@ -30,7 +30,7 @@ public enum UnitConversion {
     }
 
     /// The unit a field name implies (`heap_used_bytes`, `rss_mb`, `heapUsedKB`), nil if none.
-    public static func unitSuffix(ofField name: String) -> String? {
+    package static func unitSuffix(ofField name: String) -> String? {
         let lowered = name.lowercased()
         for suffix in ["bytes", "kib", "mib", "gib", "kb", "mb", "gb"] where lowered.hasSuffix(suffix) {
             let cut = lowered.dropLast(suffix.count)
@@ -45,7 +45,7 @@ public enum UnitConversion {
 
 extension UnitConversion {
     /// The duration unit a field name implies (`duration_ms`, `latencyMs`, `took_us`, `elapsed_seconds`).
-    public static func durationSuffix(ofField name: String) -> String? {
+    package static func durationSuffix(ofField name: String) -> String? {
         let lowered = name.lowercased()
         for suffix in ["seconds", "millis", "ms", "us", "ns", "sec", "s"] where lowered.hasSuffix(suffix) {
             let cut = lowered.dropLast(suffix.count)

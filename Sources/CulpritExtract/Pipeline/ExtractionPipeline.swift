@@ -11,16 +11,24 @@ import CulpritIngest
 /// `render` them in parallel (e.g. NDJSON bytes) → carry times across chunks and
 /// `consume` in order. Memory stays at about 2 × batchSize × chunkSize.
 public final class ExtractionPipeline {
+    /// How events are extracted.
     public let settings: ExtractionSettings
+    /// Where warnings about inputs go.
     public let diagnostics: Diagnostics
+    /// Chunks read and extracted in parallel per batch.
     public let batchSize: Int
+    /// The size of a chunk, bytes (a longer line makes its chunk longer).
     public let chunkSize: Int
+    /// Bytes read from inputs so far (decompressed for gzip).
     public private(set) var bytesRead = 0
     /// Bytes of every chunk handed on so far (for progress while files are still open).
     public private(set) var bytesProcessed = 0
+    /// Lines read so far.
     public private(set) var linesRead = 0
+    /// Inputs read so far.
     public private(set) var filesRead = 0
 
+    /// A pipeline; `batchSize` defaults to twice the active cores.
     public init(settings: ExtractionSettings, diagnostics: Diagnostics, batchSize: Int? = nil, chunkSize: Int = 1 << 20) {
         self.settings = settings
         self.diagnostics = diagnostics
@@ -233,7 +241,7 @@ public final class ExtractionPipeline {
     /// What became of each file read, for checkpoints (in the order files closed).
     public private(set) var outcomes: [FileOutcome] = []
     /// Lines counted once all of a file's chunks were numbered, by display path.
-    public private(set) var finalStates: [String: FileExtractionState] = [:]
+    package private(set) var finalStates: [String: FileExtractionState] = [:]
 
     /// What became of each input, in the order they were done with.
     public private(set) var accounts: [InputAccount] = []

@@ -4,15 +4,15 @@ import CulpritIngest
 /// Per-file bookkeeping while its chunks stream through: the line count so far
 /// (to turn chunk-local line numbers into file line numbers) and the last time seen
 /// (for records with no time of their own).
-public struct FileExtractionState: Sendable {
-    public let context: FileContext
-    public private(set) var linesBefore = 0
-    public private(set) var lastTime: Int64?
-    public private(set) var truncatedLines = 0
-    public private(set) var events = 0
-    public private(set) var undated = 0
+package struct FileExtractionState: Sendable {
+    package let context: FileContext
+    package private(set) var linesBefore = 0
+    package private(set) var lastTime: Int64?
+    package private(set) var truncatedLines = 0
+    package private(set) var events = 0
+    package private(set) var undated = 0
 
-    public init(context: FileContext, resume: ResumePoint? = nil) {
+    package init(context: FileContext, resume: ResumePoint? = nil) {
         self.context = context
         linesBefore = resume?.lines ?? 0
         lastTime = resume?.lastTime
@@ -20,7 +20,7 @@ public struct FileExtractionState: Sendable {
 
     /// Makes a chunk's events file-relative, in order, and takes them out of
     /// `result` (moved, not copied: the events are updated in place).
-    public mutating func absorb(_ result: inout ChunkResult) -> [LogEvent] {
+    package mutating func absorb(_ result: inout ChunkResult) -> [LogEvent] {
         var events = [LogEvent]()
         swap(&events, &result.events)
         if linesBefore > 0 {
@@ -35,7 +35,7 @@ public struct FileExtractionState: Sendable {
     }
 
     /// Moves past a chunk whose events were numbered and timed elsewhere.
-    public mutating func advance(past result: ChunkResult) {
+    package mutating func advance(past result: ChunkResult) {
         linesBefore += result.lineCount
         truncatedLines += result.truncatedLines
         events += result.eventCount

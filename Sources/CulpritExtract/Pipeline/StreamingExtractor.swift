@@ -5,17 +5,21 @@ import CulpritIngest
 /// thread: what `watch` uses for pipes and followed files, where lines come a
 /// few at a time and order matters more than parallelism.
 public struct StreamingExtractor {
+    /// How events are extracted.
     public let settings: ExtractionSettings
+    /// The input the chunks are of.
     public let file: InputFile
     private var state: FileExtractionState?
     /// For inputs of multi-line entries: the unfinished entry between chunks.
     private var carry: EntryCarry?
+    /// Lines handed in so far.
     public private(set) var linesRead = 0
 
     /// When the run's other logs are from (`YearReference`), so year-less times
     /// are placed as `analyze` places them.
     public let yearReference: Int64?
 
+    /// An extractor for `file`'s chunks.
     public init(settings: ExtractionSettings, file: InputFile, yearReference: Int64? = nil) {
         self.settings = settings
         self.file = file

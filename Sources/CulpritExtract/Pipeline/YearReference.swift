@@ -4,11 +4,11 @@ import CulpritIngest
 /// syslog, klog): the latest first full-year timestamp among the inputs' first
 /// 64 KiB. A file's modification time is only a fallback: copies, archives and
 /// checkouts reset it.
-public enum YearReference {
+package enum YearReference {
     static let sampleBytes = 64 * 1024
 
     /// Epoch seconds, or nil when no input shows a full date.
-    public static func scan(_ files: [InputFile]) -> Int64? {
+    package static func scan(_ files: [InputFile]) -> Int64? {
         let parser = TimestampParser(zone: ZoneResolver(zone: .init(identifier: "UTC")!), defaultYear: 1970, latestPlausible: .max / 4)
         var latest: Int64?
         // Only regular files are sampled: a pipe, FIFO or terminal given as a path

@@ -11,7 +11,7 @@
 ///   `<--- Last few GCs --->` / `FATAL ERROR:`, every line up to the next one that
 ///   starts with a digit or `{` (a new timestamped or JSON record);
 /// - after `Release "x" has been …` or `NAME: x`, the `UPPER CASE KEY: value` lines.
-public struct ContinuationRules {
+package struct ContinuationRules {
     enum Mode {
         case normal
         case traceback(sawException: Bool)
@@ -21,13 +21,13 @@ public struct ContinuationRules {
 
     var mode: Mode = .normal
 
-    public init() {}
+    package init() {}
 
     /// The most lines one record may join; a longer run starts a new record.
-    public static let maxLines = 400
+    package static let maxLines = 400
 
     /// Called with the first line of each new record.
-    public mutating func begin(_ m: UnsafeBufferPointer<UInt8>) {
+    package mutating func begin(_ m: UnsafeBufferPointer<UInt8>) {
         if Self.hasPrefix(m, "Traceback (most recent call last)") {
             mode = .traceback(sawException: false)
         } else if Self.hasPrefix(m, "fatal error:") || Self.hasPrefix(m, "panic:") || Self.hasPrefix(m, "runtime: ")
@@ -42,7 +42,7 @@ public struct ContinuationRules {
     }
 
     /// Whether `m` continues the open record.
-    public mutating func continues(_ m: UnsafeBufferPointer<UInt8>) -> Bool {
+    package mutating func continues(_ m: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = m.first else {
             switch mode {
             case .traceback, .crashDump: return true

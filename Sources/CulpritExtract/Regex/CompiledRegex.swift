@@ -5,19 +5,19 @@ import CPCRE2
 ///
 /// Patterns run in byte mode (no UTF): log lines are often invalid UTF-8, and
 /// every built-in pattern is ASCII, so this is both safe and fastest.
-public final class CompiledRegex: @unchecked Sendable {
+package final class CompiledRegex: @unchecked Sendable {
     // @unchecked: the compiled code is immutable after init and PCRE2 documents
     // it as safe to share between threads; match state lives in RegexScratch.
     let code: OpaquePointer
     /// Named capture groups: name → group numbers (several with `(?J)` duplicate names).
-    public let groupNumbers: [String: [Int]]
-    public let source: String
+    package let groupNumbers: [String: [Int]]
+    package let source: String
     /// How many capture groups the pattern has (named or not): the match data
     /// must hold this many plus one pairs, or PCRE2 reports no captures.
-    public let captureCount: Int
+    package let captureCount: Int
 
     /// Compiles `pattern`. Throws `RegexCompileError` with PCRE2's message and offset.
-    public init(_ pattern: String) throws(RegexCompileError) {
+    package init(_ pattern: String) throws(RegexCompileError) {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let compiled: OpaquePointer? = pattern.utf8CString.withUnsafeBufferPointer { buffer in
@@ -43,7 +43,7 @@ public final class CompiledRegex: @unchecked Sendable {
     /// Matches against `subject`; on success returns the capture ranges, which
     /// are valid until the next match with the same scratch.
     @inline(__always)
-    public func firstMatch(in subject: UnsafeRawBufferPointer, scratch: RegexScratch) -> RegexMatch? {
+    package func firstMatch(in subject: UnsafeRawBufferPointer, scratch: RegexScratch) -> RegexMatch? {
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
             ?? UnsafePointer<UInt8>(bitPattern: 1)!
         let result = pcre2_match_8(code, base, subject.count, 0, 0, scratch.matchData, scratch.matchContext)
@@ -75,13 +75,13 @@ public final class CompiledRegex: @unchecked Sendable {
 
 
     /// Whether `text` matches, without copying it or building captures.
-    public func matches(_ text: String, scratch: RegexScratch) -> Bool {
+    package func matches(_ text: String, scratch: RegexScratch) -> Bool {
         var text = text
         return text.withUTF8 { firstMatch(in: UnsafeRawBufferPointer($0), scratch: scratch) != nil }
     }
 
     /// Convenience for tests and pattern examples: match a Swift string.
-    public func firstMatch(in text: String, scratch: RegexScratch) -> [String: String]? {
+    package func firstMatch(in text: String, scratch: RegexScratch) -> [String: String]? {
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBytes { raw in
             guard let match = firstMatch(in: UnsafeRawBufferPointer(raw), scratch: scratch) else { return nil }
@@ -122,14 +122,14 @@ public final class CompiledRegex: @unchecked Sendable {
 }
 
 /// A regex that PCRE2 refused, with its message and the byte offset it points at.
-public struct RegexCompileError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var offset: Int
-    public var description: String { "\(message) at offset \(offset)" }
+package struct RegexCompileError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package var offset: Int
+    package var description: String { "\(message) at offset \(offset)" }
 }
 
 /// The capture groups of one match: byte ranges into the subject.
-public struct RegexMatch {
+package struct RegexMatch {
     // Unowned: a match lives only while its regex is being run, and a counted
     // reference would cost two atomic operations per match on the hot path.
     unowned(unsafe) let regex: CompiledRegex
@@ -138,7 +138,7 @@ public struct RegexMatch {
 
     /// The byte range of group `number` in the subject, nil when it did not take part.
     @inline(__always)
-    public func range(group number: Int) -> Range<Int>? {
+    package func range(group number: Int) -> Range<Int>? {
         guard number < pairs else { return nil }
         let start = ovector[2 * number]
         let end = ovector[2 * number + 1]
@@ -147,7 +147,7 @@ public struct RegexMatch {
     }
 
     /// The range of the first group called `name` that took part in the match.
-    public func range(named name: String) -> Range<Int>? {
+    package func range(named name: String) -> Range<Int>? {
         for number in regex.groupNumbers[name] ?? [] {
             if let found = range(group: number) { return found }
         }

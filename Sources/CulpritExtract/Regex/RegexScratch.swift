@@ -6,17 +6,17 @@ import CPCRE2
 /// The limits make a pathological pattern or line fail the match instead of
 /// hanging the run: at most `matchLimit` backtracking steps and `depthLimit`
 /// nested backtracking frames per match.
-public final class RegexScratch {
+package final class RegexScratch {
     let matchData: OpaquePointer
     let matchContext: OpaquePointer
     let jitStack: OpaquePointer?
 
-    public static let matchLimit: UInt32 = 1_000_000
-    public static let depthLimit: UInt32 = 10_000
+    package static let matchLimit: UInt32 = 1_000_000
+    package static let depthLimit: UInt32 = 10_000
 
     /// Allocates match data with room for `captureSlots` capture groups (at
     /// least 32; PCRE2 allows at most 65,535).
-    public init(captureSlots: Int = 32) {
+    package init(captureSlots: Int = 32) {
         let pairs = UInt32(min(max(captureSlots, 32), 65_535) + 1)
         matchData = pcre2_match_data_create_8(pairs, nil)!
         matchContext = pcre2_match_context_create_8(nil)!

@@ -1,10 +1,10 @@
 /// A timestamp found in a line: the instant and the bytes it spanned.
-public struct ParsedTime: Sendable, Equatable {
+package struct ParsedTime: Sendable, Equatable {
     /// Microseconds since the epoch, UTC.
-    public var micros: Int64
+    package var micros: Int64
     /// Byte offsets of the timestamp text within the scanned bytes.
-    public var start: Int
-    public var end: Int
+    package var start: Int
+    package var end: Int
     /// The text named no year (syslog, klog): the year was inferred.
-    public var yearInferred = false
+    package var yearInferred = false
 }

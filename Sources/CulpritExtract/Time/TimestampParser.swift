@@ -13,19 +13,19 @@ import CulpritModel
 /// Times without an offset are read in the `ZoneResolver`'s zone; times without
 /// a year take `defaultYear`, moved back a year when that would put them more
 /// than a day after `latestPlausible` (a year is never inferred into the future).
-public struct TimestampParser {
-    public let zone: ZoneResolver
-    public let defaultYear: Int
+package struct TimestampParser {
+    package let zone: ZoneResolver
+    package let defaultYear: Int
     /// Epoch seconds after which a year-less time is taken to be from the year before.
-    public let latestPlausible: Int64
+    package let latestPlausible: Int64
 
     /// The file's first year-less time (epoch seconds), when known: every later
     /// year-less time is placed in the year that puts it within a month before
     /// and eleven months after it, so a file's time runs forward through a
     /// Dec → Jan rollover and never jumps back a year mid-file.
-    public var yearAnchor: Int64?
+    package var yearAnchor: Int64?
 
-    public init(zone: ZoneResolver, defaultYear: Int, latestPlausible: Int64, yearAnchor: Int64? = nil) {
+    package init(zone: ZoneResolver, defaultYear: Int, latestPlausible: Int64, yearAnchor: Int64? = nil) {
         self.zone = zone
         self.defaultYear = defaultYear
         self.latestPlausible = latestPlausible
@@ -39,7 +39,7 @@ public struct TimestampParser {
     // MARK: - Scanning
 
     /// The first timestamp that starts within the first `window` bytes at a token boundary.
-    public func find(in bytes: UnsafeBufferPointer<UInt8>, window: Int = 96) -> ParsedTime? {
+    package func find(in bytes: UnsafeBufferPointer<UInt8>, window: Int = 96) -> ParsedTime? {
         let limit = min(bytes.count, window)
         var index = 0
         while index < limit {
@@ -54,7 +54,7 @@ public struct TimestampParser {
     }
 
     /// A timestamp starting exactly at `start`, in any supported text form.
-    public func parse(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ParsedTime? {
+    package func parse(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ParsedTime? {
         guard start < bytes.count else { return nil }
         let first = bytes[start]
         if Self.isDigit(first) {
@@ -166,7 +166,7 @@ public struct TimestampParser {
     }
 
     /// klog's header time `MMDD HH:MM:SS.uuuuuu`, starting after the level letter.
-    public func parseKlog(_ b: UnsafeBufferPointer<UInt8>, at s: Int) -> ParsedTime? {
+    package func parseKlog(_ b: UnsafeBufferPointer<UInt8>, at s: Int) -> ParsedTime? {
         guard s + 13 <= b.count, let month = Self.digits(b, s, 2), let day = Self.digits(b, s + 2, 2),
               b[s + 4] == UInt8(ascii: " "), let clock = Self.parseClock(b, s + 5) else { return nil }
         let (micros, end) = Self.parseFraction(b, clock.end)
@@ -200,7 +200,7 @@ public struct TimestampParser {
 
     /// An epoch number whose unit is told by its magnitude: seconds below 10^11,
     /// milliseconds below 10^14, microseconds below 10^17, nanoseconds above.
-    public static func micros(fromEpoch number: Double) -> Int64? {
+    package static func micros(fromEpoch number: Double) -> Int64? {
         guard number.isFinite, number > 0 else { return nil }
         switch number {
         case ..<1e11: return Int64((number * 1e6).rounded())
@@ -212,7 +212,7 @@ public struct TimestampParser {
     }
 
     /// Epoch digits given as text (`"1741745702123456"`), exact for µs and ns.
-    public static func micros(fromEpochDigits b: UnsafeBufferPointer<UInt8>) -> Int64? {
+    package static func micros(fromEpochDigits b: UnsafeBufferPointer<UInt8>) -> Int64? {
         var integer: Int64 = 0
         var count = 0
         var index = 0

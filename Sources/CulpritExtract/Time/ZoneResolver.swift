@@ -6,11 +6,13 @@ import Foundation
 /// so the answer is cached per local hour (offsets change on hour boundaries in
 /// every zone in use). One resolver per worker thread: the cache is not shared.
 public final class ZoneResolver {
+    /// The zone local times are read in.
     public let zone: TimeZone
     private let isUTC: Bool
     private var cachedHour: Int64 = .min
     private var cachedOffset: Int64 = 0
 
+    /// A resolver for `zone`.
     public init(zone: TimeZone) {
         self.zone = zone
         isUTC = zone.identifier == "UTC" || zone.identifier == "GMT" || (zone.secondsFromGMT() == 0 && zone.nextDaylightSavingTimeTransition == nil)

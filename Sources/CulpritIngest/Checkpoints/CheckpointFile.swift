@@ -15,13 +15,13 @@ import Foundation
 /// `generation` matches the aggregates saved with it, so a state half-written
 /// by a run that died is not taken for a whole one; `started` is when that run
 /// began (ns since the epoch).
-public enum CheckpointFile {
-    public static let fileName = "checkpoints"
-    public static let formatName = "culprit-checkpoints"
-    public static let formatVersion = 1
+package enum CheckpointFile {
+    package static let fileName = "checkpoints"
+    package static let formatName = "culprit-checkpoints"
+    package static let formatVersion = 1
 
     /// The text of `checkpoints` under `generation`, for a run that began at `runStarted`.
-    public static func encode(_ checkpoints: [FileCheckpoint], generation: String, runStarted: Int64) -> String {
+    package static func encode(_ checkpoints: [FileCheckpoint], generation: String, runStarted: Int64) -> String {
         var text = "\(formatName) \(formatVersion) generation=\(generation) started=\(runStarted)\n"
         for checkpoint in checkpoints {
             let identity = checkpoint.identity
@@ -37,13 +37,13 @@ public enum CheckpointFile {
     }
 
     /// Why a checkpoints file could not be read: `line` is 1-based.
-    public struct FormatError: Error, Sendable {
-        public var line: Int
-        public var reason: String
+    package struct FormatError: Error, Sendable {
+        package var line: Int
+        package var reason: String
     }
 
     /// The checkpoints in `text`, the generation they belong to and when their run began.
-    public static func decode(_ text: String) throws(FormatError) -> (checkpoints: [FileCheckpoint], generation: String, runStarted: Int64) {
+    package static func decode(_ text: String) throws(FormatError) -> (checkpoints: [FileCheckpoint], generation: String, runStarted: Int64) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
         guard let header = lines.first else { throw FormatError(line: 1, reason: "empty") }

@@ -1,16 +1,16 @@
 /// Where `report --state` stopped reading one file: the file's identity
 /// (device, inode, a fingerprint of its first bytes) and its position, so the
 /// next run reads only what was appended, wherever rotation moved the file.
-public struct FileCheckpoint: Sendable, Hashable {
+package struct FileCheckpoint: Sendable, Hashable {
     /// The path the file was opened at: rotation's successors are looked for beside it.
-    public var path: String
-    public var identity: FileIdentity
+    package var path: String
+    package var identity: FileIdentity
     /// The file's size when read (gzip), or the offset read to (plain).
-    public var size: Int64
-    public var isGzip: Bool
-    public var resume: ResumePoint
+    package var size: Int64
+    package var isGzip: Bool
+    package var resume: ResumePoint
 
-    public init(path: String, identity: FileIdentity, size: Int64, isGzip: Bool, resume: ResumePoint) {
+    package init(path: String, identity: FileIdentity, size: Int64, isGzip: Bool, resume: ResumePoint) {
         self.path = path
         self.identity = identity
         self.size = size

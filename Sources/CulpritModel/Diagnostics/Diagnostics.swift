@@ -5,11 +5,15 @@ import Foundation
 public final class Diagnostics: @unchecked Sendable {
     // @unchecked: guarded by `lock`; warnings may come from a follower thread.
     private let lock = NSLock()
+    /// Warnings given so far.
     public private(set) var warningCount = 0
+    /// Inputs that could not be read at all, so far.
     public private(set) var errorCount = 0
+    /// Print nothing but errors (`--quiet`); warnings are still counted.
     public var quiet: Bool
     private let printer: @Sendable (String) -> Void
 
+    /// Diagnostics printed by `printer` (standard error unless given).
     public init(quiet: Bool = false, printer: @escaping @Sendable (String) -> Void = Diagnostics.printToStandardError) {
         self.quiet = quiet
         self.printer = printer
@@ -27,6 +31,7 @@ public final class Diagnostics: @unchecked Sendable {
         printer("culprit: " + message)
     }
 
+    /// Writes one line to standard error, unbuffered.
     public static let printToStandardError: @Sendable (String) -> Void = { message in
         var line = message + "\n"
         line.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }

@@ -31,6 +31,7 @@ public enum EventKind: String, Sendable, CaseIterable, Codable, Comparable {
         }
     }
 
+    /// By name, for stable output.
     public static func < (lhs: EventKind, rhs: EventKind) -> Bool {
         lhs.rawValue < rhs.rawValue
     }

@@ -7,7 +7,9 @@ public struct InputAccount: Sendable, Equatable {
     /// The envelope culprit read it as (`json`, `cri`, `logfmt`, `text`), or
     /// what it looks like when it was not read (`binary`, `markdown`…).
     public var format: String
+    /// Lines read.
     public var lines: Int
+    /// Events extracted.
     public var events: Int
     /// Events no time could be put on (`TimeQuality.unknown`).
     public var undated: Int
@@ -16,6 +18,7 @@ public struct InputAccount: Sendable, Equatable {
     /// For a file that yielded no events: what its lines look like (`CSV`, `metrics`…), if anything.
     public var looksLike: String?
 
+    /// The account of the input at `path`, read as `format`.
     public init(path: String, format: String, lines: Int = 0, events: Int = 0, undated: Int = 0,
                 skipped: String? = nil, looksLike: String? = nil) {
         self.path = path

@@ -4,12 +4,17 @@ public struct LogEvent: Sendable {
     /// Microseconds since the Unix epoch, UTC; nil when neither the line nor any
     /// line before it in the same input carried a time.
     public var time: Int64?
+    /// The service the line is from (from the line, its envelope, `--service` or the path).
     public var service: String
+    /// The host or instance, when the line or its envelope names one.
     public var host: String?
+    /// What kind of fact it is.
     public var kind: EventKind
     /// Memory in bytes, latency in seconds, the status for `http`, a count otherwise.
     public var value: Double?
+    /// The unit of `value`, when it has one.
     public var unit: ValueUnit?
+    /// The version the line names (deploys, starts).
     public var version: String?
     /// The id of the pattern that produced the event.
     public var patternID: String
@@ -34,6 +39,7 @@ public struct LogEvent: Sendable {
     /// How much of a record's first line an event keeps for evidence.
     public static let excerptLimit = 300
 
+    /// An event from its parts (the extractor builds them).
     public init(
         time: Int64?, service: String, host: String?, kind: EventKind, value: Double?,
         unit: ValueUnit?, version: String?, patternID: String, ref: SourceRef,

@@ -3,6 +3,7 @@
 public enum Severity: Int, Sendable, Comparable {
     case emergency = 0, alert, critical, error, warning, notice, info, debug
 
+    /// More severe first.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue > rhs.rawValue }
 
     /// Parses a level word as loggers write it (`ERROR`, `err`, `fatal`, `warn`, `E` …),

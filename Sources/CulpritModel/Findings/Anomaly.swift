@@ -23,13 +23,17 @@ public struct Anomaly: Sendable {
         }
     }
 
+    /// The service whose logs show it.
     public var service: String
+    /// What kind of trouble it is.
     public var kind: Kind
     /// When it began (microseconds, UTC).
     public var start: Int64
     /// When it ended; nil while it is still going at the end of the logs.
     public var end: Int64?
+    /// One sentence for people, with its figures.
     public var summary: String
+    /// The lines that show it.
     public var evidence: [EvidenceLine]
     /// Already under way when the logs (or the window) begin: no change in view explains it.
     public var preExisting = false
@@ -39,6 +43,7 @@ public struct Anomaly: Sendable {
     /// For memory growth: details for charts and projections.
     public var growth: MemoryGrowth?
 
+    /// An anomaly from its parts (a detector builds them).
     public init(service: String, kind: Kind, start: Int64, end: Int64?, summary: String, evidence: [EvidenceLine],
                 preExisting: Bool = false, magnitude: Double, growth: MemoryGrowth? = nil) {
         self.service = service
@@ -55,6 +60,7 @@ public struct Anomaly: Sendable {
 
 /// What a memory leak looks like in numbers.
 public struct MemoryGrowth: Sendable {
+    /// The instance (host or file) that grows fastest.
     public var instance: String
     /// Theil–Sen slope after the onset, bytes per minute.
     public var bytesPerMinute: Double
@@ -62,7 +68,9 @@ public struct MemoryGrowth: Sendable {
     public var bytesPerMinuteBefore: Double?
     /// Level at the onset and at the last sample, bytes.
     public var startBytes: Double
+    /// Level at the last sample of the growth, bytes.
     public var endBytes: Double
+    /// The known limit, bytes, when the logs give one.
     public var limitBytes: Double?
     /// Minutes until the limit at the current slope, when a limit is known.
     public var minutesToLimit: Double?

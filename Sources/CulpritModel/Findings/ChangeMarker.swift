@@ -26,8 +26,11 @@ public struct ChangeMarker: Sendable, Hashable {
         }
     }
 
+    /// The service changed.
     public var service: String
+    /// The version it changed to, when known.
     public var version: String?
+    /// What kind of change.
     public var kind: Kind
     /// Microseconds since the epoch, UTC.
     public var time: Int64
@@ -35,12 +38,15 @@ public struct ChangeMarker: Sendable, Hashable {
     public var previousVersion: String?
     /// Where the change is recorded: deploy records and log lines.
     public var evidence: [EvidenceLine]
+    /// The commit deployed, when the record gives it.
     public var sha: String?
+    /// Who made the change, when the record says.
     public var actor: String?
     /// Other names a change record gives the service (a Deployment's
     /// containers), tried when its own name is not a service of the logs.
     public var alsoKnownAs: [String] = []
 
+    /// A change from its parts.
     public init(service: String, version: String?, kind: Kind, time: Int64, previousVersion: String? = nil,
                 evidence: [EvidenceLine], sha: String? = nil, actor: String? = nil) {
         self.service = service

@@ -1,5 +1,6 @@
 /// Human forms of event values: `812.4 MB`, `2.35 s`, `503`.
 public enum ValueFormatting {
+    /// An event's value in its unit (`812.4 MB`, `2.35 s`, `503`); its version when it has no value.
     public static func describe(_ event: LogEvent) -> String {
         guard let value = event.value else { return event.version ?? "" }
         switch event.unit {
@@ -9,6 +10,7 @@ public enum ValueFormatting {
         }
     }
 
+    /// Bytes in binary units with one decimal: `812.4 MB`.
     public static func bytes(_ value: Double) -> String {
         let units = ["B", "KB", "MB", "GB", "TB"]
         var scaled = value
@@ -17,6 +19,7 @@ public enum ValueFormatting {
         return (index == 0 ? integerText(scaled.rounded(.towardZero)) : oneDecimal(scaled)) + " " + units[index]
     }
 
+    /// Seconds as `350 ms`, `2.4 s` or `3.5 min`.
     public static func seconds(_ value: Double) -> String {
         if value < 1 { return trimmed((value * 1000 * 10).rounded() / 10) + " ms" }
         if value < 120 { return oneDecimal(value) + " s" }
