@@ -33,4 +33,12 @@ import Testing
         #expect(PoissonTail.upper(0, mean: 3) == 1)
         #expect(PoissonTail.upper(50, mean: 1) < 1e-12)
     }
+
+    /// e^−1000 is 0 in a Double: summed term by term from it, every term would be 0
+    /// and every tail 1. In log space the figures are those of the exact sum.
+    @Test func poissonTailHoldsForMeansBeyondTheUnderflowOfExp() {
+        #expect(abs(PoissonTail.upper(1000, mean: 1000) - 0.5042052442) < 1e-6)
+        #expect(abs(PoissonTail.upper(900, mean: 800) - 0.0002759134) < 1e-8)
+        #expect(abs(PoissonTail.upper(700, mean: 800) - 0.9998559498) < 1e-8)
+    }
 }
