@@ -3,49 +3,52 @@ import CulpritModel
 /// Turns aggregated activity and deploy records into findings: infer the
 /// changes, detect anomalies per service, rank the changes, build the timeline.
 ///
-/// Records from more than 6 h (`SuspectRanking.horizon`, the longest lag an
+/// The anomalies are those of every detector in `DetectorRegistry`. Records
+/// from more than 6 h (`ScoringModel.Ranking.horizon`, the longest lag an
 /// anomaly is credited to a change) before the first event, or more than 10 min
-/// (`ChangeInference.mergeWindow`) after the last, can explain nothing the logs
+/// (`ScoringModel.Changes.mergeWindow`) after the last, can explain nothing the logs
 /// show and are left out: a years-long deploy history costs no more than the
 /// part the logs cover. The rest are tied to the logs' services by `ServiceMatching`.
 public struct Analyzer: Sendable {
-    /// The detectors' thresholds.
-    public var options: DetectionOptions
+    /// Every weight, window and threshold the analysis uses.
+    public var model: ScoringModel
+    /// The detectors' thresholds (`model.detection`).
+    public var options: DetectionOptions {
+        get { model.detection }
+        set { model.detection = newValue }
+    }
     /// `--service-alias RECORD=LOGS`, for `ServiceMatching`.
     public var serviceAliases: [String: String] = [:]
 
-    /// An analyzer with the given thresholds (the defaults when none are given).
-    public init(options: DetectionOptions = DetectionOptions()) { self.options = options }
+    /// An analyzer with `model` (culprit's own when none is given).
+    public init(model: ScoringModel = ScoringModel()) { self.model = model }
+
+    /// An analyzer with culprit's own model but the detector thresholds `options`.
+    public init(options: DetectionOptions) {
+        self.model = ScoringModel()
+        self.model.detection = options
+    }
 
     /// The findings for what `aggregator` holds, with `records` as the known changes (deploy records, before inference).
     public func analyze(_ aggregator: EventAggregator, records: [ChangeMarker]) -> Findings {
         let span = aggregator.span
         let inWindow = records.filter { record in
             (aggregator.since.map { record.time >= $0 } ?? true) && (aggregator.until.map { record.time <= $0 } ?? true)
-                && (span.map { record.time >= $0.start - SuspectRanking.horizon && record.time <= $0.end + ChangeInference.mergeWindow } ?? true)
+                && (span.map { record.time >= $0.start - model.ranking.horizon && record.time <= $0.end + model.changes.mergeWindow } ?? true)
         }
         let (matched, serviceMatches) = ServiceMatching(aliases: serviceAliases).match(inWindow, logServices: Set(aggregator.services.keys))
-        let changes = ChangeInference.changes(activity: aggregator.services, records: matched)
+        let changes = ChangeInference(windows: model.changes).changes(activity: aggregator.services, records: matched)
         var anomalies = [Anomaly]()
-        let memoryDetector = MemoryGrowthDetector(options: options)
-        let errorDetector = ErrorSpikeDetector(options: options)
-        let latencyDetector = LatencySpikeDetector(options: options)
-        let clusterDetector = EventClusterDetector(options: options)
+        let detectors = DetectorRegistry.detectors(options)
         for service in aggregator.services.values.sorted(by: { $0.name < $1.name }) {
-            let restarts = changes.filter { $0.service == service.name }
-            anomalies += memoryDetector.detect(in: service, restartTimes: restarts.filter { $0.kind != .config }.map(\.time))
-            anomalies += errorDetector.detect(in: service)
-            anomalies += latencyDetector.detect(in: service)
-            anomalies += clusterDetector.ooms(in: service)
-            anomalies += clusterDetector.crashes(in: service)
-            let restartLines = restarts.filter { $0.kind == .restart }.compactMap(\.evidence.first)
-            anomalies += clusterDetector.restartLoops(service: service.name, restarts: restartLines)
+            let own = changes.filter { $0.service == service.name }
+            for detector in detectors { anomalies += detector.detect(in: service, changes: own) }
         }
         anomalies.sort { ($0.start, $0.service) < ($1.start, $1.service) }
         let telemetry = Set(aggregator.services.values.filter { !$0.memory.isEmpty || !$0.minutes.isEmpty }.map(\.name))
         let services = aggregator.services.values.sorted { $0.name < $1.name }
-        let messages = NewMessageDetector().detect(in: services, changes: changes)
-        let suspects = SuspectRanking().rank(changes: changes, anomalies: anomalies, servicesWithTelemetry: telemetry, logStart: span?.start,
+        let messages = NewMessageDetector(model: model).detect(in: services, changes: changes)
+        let suspects = SuspectRanking(model: model).rank(changes: changes, anomalies: anomalies, servicesWithTelemetry: telemetry, logStart: span?.start,
                                              messages: messages)
         var findings = Findings(
             window: span, suspects: suspects, anomalies: anomalies, changes: changes,
@@ -55,7 +58,7 @@ public struct Analyzer: Sendable {
         )
         findings.templates = ServiceTemplates.build(services: services, novelties: messages)
         findings.undatedAnomalies = aggregator.undatedOOMs.keys.sorted().compactMap { service in
-            clusterDetector.undatedOOMs(service: service, kills: aggregator.undatedOOMs[service] ?? [])
+            EventClusterDetector(options: options).undatedOOMs(service: service, kills: aggregator.undatedOOMs[service] ?? [])
         }
         findings.serviceMatches = serviceMatches
         return findings

@@ -13,11 +13,13 @@ import CulpritModel
 ///   no change at all.
 /// Changes of one service within `mergeWindow` whose kinds and versions agree (a
 /// CI record and the app's own start line seconds later) become one change.
-package enum ChangeInference {
-    /// How close two records of the same change may be, in microseconds (10 minutes).
-    package static let mergeWindow: Int64 = 10 * 60_000_000
+package struct ChangeInference {
+    /// `mergeWindow`, `newInstanceDelay` and `restartAbsorbWindow`.
+    package var windows: ScoringModel.Changes
 
-    package static func changes(activity: [String: ServiceActivity], records: [ChangeMarker]) -> [ChangeMarker] {
+    package init(windows: ScoringModel.Changes = ScoringModel.Changes()) { self.windows = windows }
+
+    package func changes(activity: [String: ServiceActivity], records: [ChangeMarker]) -> [ChangeMarker] {
         var candidates = records
         for service in activity.values.sorted(by: { $0.name < $1.name }) {
             candidates += inferred(from: service)
@@ -33,10 +35,7 @@ package enum ChangeInference {
         }
     }
 
-    /// How long after a service's first line a new instance must start to be a rollout.
-    static let newInstanceDelay: Int64 = 2 * 60_000_000
-
-    static func inferred(from service: ServiceActivity) -> [ChangeMarker] {
+    func inferred(from service: ServiceActivity) -> [ChangeMarker] {
         var markers = [ChangeMarker]()
         for line in service.changeLines {
             guard let kind = ChangeMarker.Kind(line.kind), let time = line.evidence.time else { continue }
@@ -58,8 +57,8 @@ package enum ChangeInference {
             } else if run.previousVersion == nil, introduced[run.version] == nil, let latest = latestIntroduced {
                 markers.append(ChangeMarker(service: service.name, version: run.version, kind: .deploy, time: run.firstTime,
                                             previousVersion: latest, evidence: [run.first]))
-            } else if run.previousVersion == nil, introduced.isEmpty, run.firstTime > (service.firstTime ?? run.firstTime) + newInstanceDelay,
-                      (service.instanceFirstSeen[run.instance] ?? .min) >= run.firstTime - newInstanceDelay,
+            } else if run.previousVersion == nil, introduced.isEmpty, run.firstTime > (service.firstTime ?? run.firstTime) + windows.newInstanceDelay,
+                      (service.instanceFirstSeen[run.instance] ?? .min) >= run.firstTime - windows.newInstanceDelay,
                       service.starts.contains(where: { $0.instance == run.instance && $0.evidence.time == run.firstTime }) {
                 // The first version the logs show, on a new instance that starts while
                 // older instances were already logging: a rollout of a new version.
@@ -79,7 +78,7 @@ package enum ChangeInference {
     }
 
     /// Each service's versions in the order they appeared.
-    static func versionHistory(_ activity: [String: ServiceActivity]) -> [String: [(version: String, time: Int64)]] {
+    func versionHistory(_ activity: [String: ServiceActivity]) -> [String: [(version: String, time: Int64)]] {
         var history = [String: [(version: String, time: Int64)]]()
         for (name, service) in activity {
             var seen = Set<String>()
@@ -90,18 +89,14 @@ package enum ChangeInference {
         return history
     }
 
-    /// How close a restart must be to a deploy or rollback of its service to be
-    /// that deploy's own restart rather than a change of its own (2 minutes).
-    package static let restartAbsorbWindow: Int64 = 2 * 60_000_000
-
-    static func merge(_ markers: [ChangeMarker]) -> [ChangeMarker] {
+    func merge(_ markers: [ChangeMarker]) -> [ChangeMarker] {
         var merged = [ChangeMarker]()
         let versionChanges = markers.filter { $0.kind == .deploy || $0.kind == .rollback }
         for marker in markers.sorted(by: { ($0.time, $0.service) < ($1.time, $1.service) }) {
             if marker.kind == .restart, let owner = versionChanges.first(where: {
-                $0.service == marker.service && abs($0.time - marker.time) <= restartAbsorbWindow
+                $0.service == marker.service && abs($0.time - marker.time) <= windows.restartAbsorbWindow
                     && (marker.version == nil || $0.version == nil || $0.version == marker.version)
-            }), let index = merged.lastIndex(where: { $0.service == owner.service && abs($0.time - owner.time) <= mergeWindow && $0.kind != .restart }) {
+            }), let index = merged.lastIndex(where: { $0.service == owner.service && abs($0.time - owner.time) <= windows.mergeWindow && $0.kind != .restart }) {
                 for line in marker.evidence where !merged[index].evidence.contains(line) { merged[index].evidence.append(line) }
                 continue
             }
@@ -123,8 +118,8 @@ package enum ChangeInference {
         return merged
     }
 
-    static func compatible(_ a: ChangeMarker, _ b: ChangeMarker) -> Bool {
-        guard a.service == b.service, abs(a.time - b.time) <= mergeWindow else { return false }
+    func compatible(_ a: ChangeMarker, _ b: ChangeMarker) -> Bool {
+        guard a.service == b.service, abs(a.time - b.time) <= windows.mergeWindow else { return false }
         if let va = a.version, let vb = b.version, va != vb { return false }
         let versionChanges: Set<ChangeMarker.Kind> = [.deploy, .rollback]
         if versionChanges.contains(a.kind), versionChanges.contains(b.kind) { return (a.version != nil && a.version == b.version) || a.kind == b.kind }

@@ -2,18 +2,14 @@ import CulpritModel
 
 /// A change ranked as a possible cause, with its evidence.
 public struct Suspect: Sendable {
-    /// The contract's verdicts, from the score: likely ≥ 0.7, possible ≥ 0.4.
+    /// The contract's verdicts, from the score: likely ≥ 0.7, possible ≥ 0.4
+    /// (`ScoringModel.Ranking.likelyThreshold`, `possibleThreshold`).
     public enum Verdict: String, Sendable, Codable {
         case likely, possible, unlikely
 
-        /// The lowest score that is `likely`.
-        public static let likelyThreshold = 0.7
-        /// The lowest score that is `possible`.
-        public static let possibleThreshold = 0.4
-
-        /// The verdict for `score` (in [0, 1]).
-        public init(score: Double) {
-            self = score >= Self.likelyThreshold ? .likely : score >= Self.possibleThreshold ? .possible : .unlikely
+        /// The verdict for `score` (in [0, 1]) under `ranking`'s thresholds.
+        public init(score: Double, ranking: ScoringModel.Ranking = ScoringModel.Ranking()) {
+            self = score >= ranking.likelyThreshold ? .likely : score >= ranking.possibleThreshold ? .possible : .unlikely
         }
     }
 

@@ -22,15 +22,14 @@ import CulpritModel
 ///   (`NewMessageDetector`, which documents their weights): up to +2.95, one
 ///   evidence item each for new and risen messages.
 /// Score = logistic(prior(kind) × points⁺ − points⁻ − 2), in [0, 1]; prior:
-/// deploy 1, config 0.8, rollback 0.4, restart 0.35. Verdict thresholds are in
-/// `Suspect.Verdict`.
+/// deploy 1, config 0.8, rollback 0.4, restart 0.35. Verdicts: likely ≥ 0.7,
+/// possible ≥ 0.4. Every figure here is `ScoringModel.Ranking`'s.
 package struct SuspectRanking {
-    static let prompt: Int64 = 30 * 60_000_000
-    static let horizon: Int64 = 6 * 3_600_000_000
-    static let slack: Int64 = 2 * 60_000_000
-    static let decay = 90.0 * 60_000_000
+    /// The weights, lags and thresholds named above.
+    package var model: ScoringModel
+    private var ranking: ScoringModel.Ranking { model.ranking }
 
-    package init() {}
+    package init(model: ScoringModel = ScoringModel()) { self.model = model }
 
     package func rank(changes: [ChangeMarker], anomalies: [Anomaly], servicesWithTelemetry: Set<String>, logStart: Int64?,
                      messages: [MessageNovelty] = []) -> [Suspect] {
@@ -48,40 +47,40 @@ package struct SuspectRanking {
         var credited = [Anomaly]()
         for anomaly in own {
             let lag = anomaly.start - change.time
-            let explainedByStart = anomaly.preExisting && logStart.map { change.time <= $0 + Self.slack } != true
-            if lag < -Self.slack || explainedByStart {
+            let explainedByStart = anomaly.preExisting && logStart.map { change.time <= $0 + ranking.slack } != true
+            if lag < -ranking.slack || explainedByStart {
                 let ongoing = anomaly.end.map { $0 > change.time } ?? true
                 guard ongoing else { continue }
                 let reason = anomaly.preExisting ? "already present when the logs begin" : "began \(Self.minutes(-lag)) before this change"
                 evidence.append(.init(signal: "preexisting", summary: "\(anomaly.kind.rawValue) \(reason): \(anomaly.summary)",
-                                      lines: Array(anomaly.evidence.prefix(2)), weight: -0.8 * anomaly.kind.weight))
+                                      lines: Array(anomaly.evidence.prefix(2)), weight: -ranking.preexistingPenalty * ranking.weight(of: anomaly.kind)))
                 continue
             }
-            guard lag <= Self.horizon, owner(of: anomaly, changes: changes) == change else { continue }
-            var weight = anomaly.kind.weight
-            if lag > Self.prompt { weight *= exp(-Double(lag - Self.prompt) / Self.decay) }
+            guard lag <= ranking.horizon, owner(of: anomaly, changes: changes) == change else { continue }
+            var weight = ranking.weight(of: anomaly.kind)
+            if lag > ranking.prompt { weight *= exp(-Double(lag - ranking.prompt) / ranking.decay) }
             if anomaly.kind == .memoryGrowth, let growth = anomaly.growth, let before = growth.bytesPerMinuteBefore,
-               abs(before) < growth.bytesPerMinute * 0.2, lag <= Self.prompt { weight += 0.5 }
-            if anomaly.kind == .errorSpike, anomaly.magnitude >= 10 { weight += 0.5 }
+               abs(before) < growth.bytesPerMinute * model.detection.memoryFlatBeforeRatio, lag <= ranking.prompt { weight += ranking.flatBeforeBonus }
+            if anomaly.kind == .errorSpike, anomaly.magnitude >= ranking.errorSpikeBonusRatio { weight += ranking.errorSpikeBonus }
             credited.append(anomaly)
             evidence.append(.init(signal: anomaly.kind.rawValue, summary: "\(anomaly.summary); began \(Self.minutes(max(lag, 0))) after the \(change.kind.rawValue)",
                                   lines: anomaly.evidence, weight: weight))
         }
         evidence += confirmation(of: change, credited: credited, changes: changes)
         evidence += symptoms(of: change, credited: credited, anomalies: anomalies, changes: changes, hasTelemetry: servicesWithTelemetry.contains(change.service))
-        evidence += MessageEvidence.items(for: change, messages: messages.filter { $0.change == change })
+        evidence += MessageEvidence.items(for: change, messages: messages.filter { $0.change == change }, model: model)
         let positive = evidence.filter { $0.weight > 0 }.reduce(0) { $0 + $1.weight }
         let negative = evidence.filter { $0.weight < 0 }.reduce(0) { $0 - $1.weight }
-        let raw = change.kind.prior * positive - negative - 2
+        let raw = ranking.prior(of: change.kind) * positive - negative - ranking.offset
         let score = (1 / (1 + exp(-raw)) * 1000).rounded() / 1000
         let ordered = [evidence[0]] + evidence.dropFirst().sorted { abs($0.weight) > abs($1.weight) }
-        return Suspect(change: change, score: score, verdict: Suspect.Verdict(score: score), evidence: ordered)
+        return Suspect(change: change, score: score, verdict: Suspect.Verdict(score: score, ranking: ranking), evidence: ordered)
     }
 
     /// The change an anomaly of a service belongs to: the latest change of that
     /// service at or before its onset (restarts do not take it from a deploy).
     func owner(of anomaly: Anomaly, changes: [ChangeMarker]) -> ChangeMarker? {
-        let candidates = changes.filter { $0.service == anomaly.service && $0.time <= anomaly.start + Self.slack }
+        let candidates = changes.filter { $0.service == anomaly.service && $0.time <= anomaly.start + ranking.slack }
         return candidates.last { $0.kind != .restart } ?? candidates.last
     }
 
@@ -91,20 +90,20 @@ package struct SuspectRanking {
         let undo = later.first { $0.kind == .rollback || ($0.kind == .deploy && $0.version != nil && $0.version == change.previousVersion) }
         for anomaly in credited {
             if let undo, change.kind != .rollback {
-                if let end = anomaly.end, end >= undo.time - 5 * 60_000_000, end <= undo.time + 45 * 60_000_000 {
+                if let end = anomaly.end, end >= undo.time - ranking.rollbackRecoveryBefore, end <= undo.time + ranking.rollbackRecoveryAfter {
                     evidence.append(.init(signal: "rollback_recovery",
                                           summary: "after the \(undo.kind.rawValue) to \(undo.version ?? "the previous version") at \(Self.clock(undo.time)), the \(anomaly.kind.rawValue.replacingOccurrences(of: "_", with: " ")) ended",
-                                          lines: undo.evidence.prefix(1) + anomaly.evidence.suffix(1), weight: 1.5))
-                } else if anomaly.end == nil || anomaly.end! > undo.time + 45 * 60_000_000 {
+                                          lines: undo.evidence.prefix(1) + anomaly.evidence.suffix(1), weight: ranking.rollbackRecovery))
+                } else if anomaly.end == nil || anomaly.end! > undo.time + ranking.rollbackRecoveryAfter {
                     evidence.append(.init(signal: "no_recovery", summary: "the \(anomaly.kind.rawValue) went on after the \(undo.kind.rawValue) at \(Self.clock(undo.time))",
-                                          lines: Array(undo.evidence.prefix(1)), weight: -1))
+                                          lines: Array(undo.evidence.prefix(1)), weight: -ranking.noRecoveryPenalty))
                 }
             }
             if anomaly.kind == .memoryGrowth, let growth = anomaly.growth, !growth.resets.isEmpty {
                 let times = growth.resets.map(Self.clock).joined(separator: ", ")
                 evidence.append(.init(signal: "restart_relief",
                                       summary: "the restart at \(times) gave only temporary relief: memory grew again at the same rate",
-                                      lines: Array(anomaly.evidence.suffix(2)), weight: 0.5))
+                                      lines: Array(anomaly.evidence.suffix(2)), weight: ranking.restartRelief))
             }
         }
         return evidence
@@ -121,20 +120,20 @@ package struct SuspectRanking {
         for anomaly in anomalies.sorted(by: { $0.start < $1.start }) where anomaly.service != change.service && !anomaly.preExisting {
             guard anomaly.start > change.time else { continue }
             // A change of that service itself, between this change and the onset, explains it better.
-            let ownChange = changes.contains { $0.service == anomaly.service && $0.kind != .restart && $0.time > change.time - Self.slack && $0.time <= anomaly.start + Self.slack }
+            let ownChange = changes.contains { $0.service == anomaly.service && $0.kind != .restart && $0.time > change.time - ranking.slack && $0.time <= anomaly.start + ranking.slack }
             guard !ownChange else { continue }
             let weight: Double
             let lag: String
-            if let firstOwn, anomaly.start >= firstOwn - Self.slack, anomaly.start - change.time <= Self.horizon {
-                weight = 0.5
+            if let firstOwn, anomaly.start >= firstOwn - ranking.slack, anomaly.start - change.time <= ranking.horizon {
+                weight = ranking.symptomWeight
                 lag = "\(Self.minutes(anomaly.start - firstOwn)) after \(change.service)'s own trouble"
-            } else if firstOwn == nil, !hasTelemetry, anomaly.start - change.time <= Self.prompt {
-                weight = 0.3
+            } else if firstOwn == nil, !hasTelemetry, anomaly.start - change.time <= ranking.prompt {
+                weight = ranking.unseenSymptomWeight
                 lag = "\(Self.minutes(anomaly.start - change.time)) after the \(change.kind.rawValue)"
             } else {
                 continue
             }
-            let cap = firstOwn == nil ? 1.0 : 1.5
+            let cap = firstOwn == nil ? ranking.unseenSymptomCap : ranking.symptomCap
             guard total < cap else { break }
             total = min(cap, total + weight)
             parts.append("\(anomaly.service): \(anomaly.summary) (\(lag))")

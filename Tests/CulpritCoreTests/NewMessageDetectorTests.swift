@@ -80,7 +80,7 @@ extension Suspect {
     @Test func aNewMessageWeighsLessThanAMemoryLeak() throws {
         let findings = newWarningScenario(kind: .error, perMinute: 20).analyze()
         let weight = try #require(findings.suspect("auth")?.evidence("new_messages")?.weight)
-        #expect(weight < Anomaly.Kind.memoryGrowth.weight)
+        #expect(weight < ScoringModel().ranking.weight(of: .memoryGrowth))
     }
 
     @Test func newWarningsWeighLessThanNewErrorsOfTheSameRate() throws {
@@ -114,7 +114,7 @@ extension Suspect {
         #expect(top.evidence("new_messages") == nil)
         let rise = try #require(top.evidence("rising_messages"))
         #expect(rise.summary.contains("more frequent since auth 2.4.0"))
-        #expect(rise.weight <= NewMessageDetector.kindWeight(.warning) / 2)
+        #expect(rise.weight <= ScoringModel().messages.weight(of: .warning) / 2)
     }
 
     @Test func aRiseTooSmallOrTooRareIsNoEvidence() throws {

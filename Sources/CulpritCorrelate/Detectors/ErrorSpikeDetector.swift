@@ -11,12 +11,13 @@ import CulpritModel
 /// that many is below `spikePValue`. The spike ends at the first 10 minutes whose
 /// rate is back under twice the baseline. Baselines use +0.5 smoothing so a
 /// silent baseline is not "infinitely" exceeded by one error.
-package struct ErrorSpikeDetector {
+package struct ErrorSpikeDetector: Detector {
     package var options: DetectionOptions
-    static let recoveryMinutes = 10
-    static let baselineHorizon = 60
 
     package init(options: DetectionOptions) { self.options = options }
+
+    /// The service's error spikes (changes play no part).
+    package func detect(in service: ServiceActivity, changes: [ChangeMarker]) -> [Anomaly] { detect(in: service) }
 
     package func detect(in service: ServiceActivity) -> [Anomaly] {
         guard let series = RateSeries(service) else { return [] }
@@ -27,12 +28,12 @@ package struct ErrorSpikeDetector {
         if let leading = leadingSpike(in: series, service: service.name) {
             anomalies.append(leading.anomaly)
             guard let end = leading.endIndex else { return anomalies }
-            index = end + Self.recoveryMinutes
+            index = end + options.spikeRecoveryMinutes
             baselineStart = end
         }
         while index + 1 < series.count, anomalies.count < 3 {
-            let base = series.totals(max(baselineStart, index - Self.baselineHorizon), index)
-            let baseMinutes = Double(index - max(baselineStart, index - Self.baselineHorizon))
+            let base = series.totals(max(baselineStart, index - options.spikeBaselineHorizonMinutes), index)
+            let baseMinutes = Double(index - max(baselineStart, index - options.spikeBaselineHorizonMinutes))
             let now = series.totals(index, index + window)
             guard now.errors >= options.spikeMinimumErrors, baseMinutes >= Double(options.spikeBaselineMinutes) else { index += 1; continue }
             let usesRequests = now.requests >= 10 && base.requests >= 10
@@ -49,7 +50,7 @@ package struct ErrorSpikeDetector {
             anomalies.append(anomaly(service: service.name, series: series, onset: onset, end: endIndex, usesRequests: usesRequests,
                                      baseRatio: baseRatio, ratio: ratio))
             guard let endIndex else { break }
-            index = endIndex + Self.recoveryMinutes
+            index = endIndex + options.spikeRecoveryMinutes
             baselineStart = endIndex
         }
         return anomalies
@@ -58,9 +59,9 @@ package struct ErrorSpikeDetector {
     /// The first minute from `start` after which `recoveryMinutes` stay under twice the baseline rate.
     private func recovery(in series: RateSeries, from start: Int, usesRequests: Bool, baseRatio: Double) -> Int? {
         var probe = start
-        while probe + Self.recoveryMinutes <= series.count {
-            let after = series.totals(probe, probe + Self.recoveryMinutes)
-            let allowed = usesRequests ? max(2 * baseRatio * Double(after.requests), 1) : max(2 * baseRatio * Double(Self.recoveryMinutes), 1)
+        while probe + options.spikeRecoveryMinutes <= series.count {
+            let after = series.totals(probe, probe + options.spikeRecoveryMinutes)
+            let allowed = usesRequests ? max(2 * baseRatio * Double(after.requests), 1) : max(2 * baseRatio * Double(options.spikeRecoveryMinutes), 1)
             if Double(after.errors) <= allowed { return probe }
             probe += 1
         }
@@ -71,7 +72,7 @@ package struct ErrorSpikeDetector {
     /// logs as baseline (same thresholds): a spike the logs begin in the middle of.
     private func leadingSpike(in series: RateSeries, service: String) -> (anomaly: Anomaly, endIndex: Int?)? {
         let window = options.spikeWindowMinutes
-        guard series.count >= window + Self.recoveryMinutes + options.spikeBaselineMinutes else { return nil }
+        guard series.count >= window + options.spikeRecoveryMinutes + options.spikeBaselineMinutes else { return nil }
         let first = series.totals(0, window)
         let rest = series.totals(window, series.count)
         guard first.errors >= options.spikeMinimumErrors else { return nil }

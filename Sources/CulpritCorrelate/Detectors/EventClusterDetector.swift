@@ -1,13 +1,18 @@
 import CulpritModel
 
 /// Turns OOM kills, crashes and restarts into anomalies: lines closer than
-/// `gapMinutes` to each other form one cluster. Restarts are a loop when a
+/// `clusterGapMinutes` to each other form one cluster. Restarts are a loop when a
 /// cluster has at least `restartLoopCount` within `restartLoopMinutes`.
-package struct EventClusterDetector {
+package struct EventClusterDetector: Detector {
     package var options: DetectionOptions
-    static let gapMinutes: Int64 = 30
 
     package init(options: DetectionOptions) { self.options = options }
+
+    /// OOM kills, then crashes, then restart loops (from the restarts among `changes`).
+    package func detect(in service: ServiceActivity, changes: [ChangeMarker]) -> [Anomaly] {
+        let restartLines = changes.filter { $0.kind == .restart }.compactMap(\.evidence.first)
+        return ooms(in: service) + crashes(in: service) + restartLoops(service: service.name, restarts: restartLines)
+    }
 
     package func ooms(in service: ServiceActivity) -> [Anomaly] {
         clusters(service.ooms).map { cluster in
@@ -65,7 +70,7 @@ package struct EventClusterDetector {
         let sorted = lines.filter { $0.time != nil }.sorted { $0.time! < $1.time! }
         var result = [[EvidenceLine]]()
         for line in sorted {
-            if let last = result.last?.last, line.time! - last.time! <= Self.gapMinutes * 60_000_000 {
+            if let last = result.last?.last, line.time! - last.time! <= options.clusterGapMinutes * 60_000_000 {
                 result[result.count - 1].append(line)
             } else {
                 result.append([line])

@@ -3,17 +3,15 @@ import CulpritModel
 /// Finds memory that keeps growing: a leak.
 ///
 /// Per instance, the per-minute memory floor is split into segments at restarts
-/// (logged, or a drop of more than `resetDrop`). In each segment a hinge fit
+/// (logged, or a drop of more than `memoryResetDrop`). In each segment a hinge fit
 /// (`HingeFit`) finds when growth began; the part after it is a leak when its
 /// Theil–Sen slope is at least `leakMinimumBytesPerMinute`, Mann–Kendall gives
 /// p < `leakPValue` (at least `leakMinimumSamples` samples), and it grew by at
 /// least `leakMinimumRelativeGrowth` of its starting level. Two or more growing
 /// segments separated by resets are the sawtooth of a leak that restarts only
 /// postpone. Growth from the very first sample is marked pre-existing.
-package struct MemoryGrowthDetector {
+package struct MemoryGrowthDetector: Detector {
     package var options: DetectionOptions
-    /// A fall of more than this fraction between two samples is a reset.
-    package static let resetDrop = 0.35
 
     package init(options: DetectionOptions) { self.options = options }
 
@@ -23,6 +21,11 @@ package struct MemoryGrowthDetector {
         var slope: Double
         var slopeBefore: Double?
         var pValue: Double
+    }
+
+    /// The fastest-growing instance's leak, cut into segments at `changes` other than config changes.
+    package func detect(in service: ServiceActivity, changes: [ChangeMarker]) -> [Anomaly] {
+        detect(in: service, restartTimes: changes.filter { $0.kind != .config }.map(\.time))
     }
 
     package func detect(in service: ServiceActivity, restartTimes: [Int64]) -> [Anomaly] {
@@ -40,11 +43,6 @@ package struct MemoryGrowthDetector {
         return [result]
     }
 
-    /// Growth counts as pre-existing only when it is there from the first sample and
-    /// that sample is within this long of the service's first line (a new pod's
-    /// series starting at a deploy is not pre-existing).
-    static let preExistingSlack: Int64 = 5 * 60_000_000
-
     func detect(_ series: MemorySeries, service: String, restartTimes: [Int64], serviceStart: Int64?) -> (anomaly: Anomaly, growth: MemoryGrowth)? {
         let samples = series.samples
         guard samples.count >= options.leakMinimumSamples else { return nil }
@@ -54,7 +52,7 @@ package struct MemoryGrowthDetector {
         for sample in samples {
             if let previous = current.last {
                 let restarted = restartMinutes.contains { $0 > previous.minute && $0 <= sample.minute }
-                let dropped = sample.bytes < previous.bytes * (1 - Self.resetDrop)
+                let dropped = sample.bytes < previous.bytes * (1 - options.memoryResetDrop)
                 if restarted || dropped {
                     segments.append(current)
                     current = []
@@ -80,7 +78,7 @@ package struct MemoryGrowthDetector {
         let lastSample = last.growth.samples.last!
         let seriesStart = segments[0][0].evidence.time ?? segments[0][0].minute * 60_000_000
         let preExisting = first.segmentIndex == 0 && first.growth.onsetIndex == 0
-            && seriesStart <= (serviceStart ?? seriesStart) + Self.preExistingSlack
+            && seriesStart <= (serviceStart ?? seriesStart) + options.memoryPreExistingSlack
         let laterFlat = last.segmentIndex < segments.count - 1
         let endTime: Int64? = laterFlat ? segments[last.segmentIndex + 1].first?.evidence.time : nil
         let resets = growths.dropFirst().compactMap { segments[$0.segmentIndex].first?.evidence.time }
@@ -99,7 +97,7 @@ package struct MemoryGrowthDetector {
         if preExisting {
             summary += ", already growing when the logs begin"
         } else if let before = first.growth.slopeBefore {
-            summary += abs(before) < slope * 0.2 ? " (flat before)" : " (\(ValueFormatting.bytes(before))/min before)"
+            summary += abs(before) < slope * options.memoryFlatBeforeRatio ? " (flat before)" : " (\(ValueFormatting.bytes(before))/min before)"
         }
         summary += ": \(ValueFormatting.bytes(onsetSample.bytes)) → \(ValueFormatting.bytes(growth.endBytes))"
         if let minutesToLimit { summary += "; limit \(ValueFormatting.bytes(limit!)) in ~\(ValueFormatting.integerText(minutesToLimit.rounded())) min" }

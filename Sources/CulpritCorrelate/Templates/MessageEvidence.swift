@@ -11,9 +11,9 @@ package enum MessageEvidence {
     /// A template longer than this many characters is cut in a summary.
     static let textLimit = 120
 
-    static func items(for change: ChangeMarker, messages: [MessageNovelty]) -> [Suspect.Evidence] {
+    static func items(for change: ChangeMarker, messages: [MessageNovelty], model: ScoringModel) -> [Suspect.Evidence] {
         guard !messages.isEmpty else { return [] }
-        let cap = NewMessageDetector.weightCap(messages)
+        let cap = NewMessageDetector(model: model).weightCap(messages)
         let new = messages.filter { $0.how == .new }
         let rose = messages.filter { $0.how == .rose }
         var items = [Suspect.Evidence]()

@@ -5,7 +5,7 @@ import CulpritModel
 /// (`TemplateMiner`) that first appear soon after a change of their service, or
 /// whose rate rises several-fold after it.
 ///
-/// Method and thresholds:
+/// Method and thresholds (`ScoringModel.Messages`):
 /// - **New**: a template is new with the change that owns its first appearance —
 ///   the latest change of the service at or before it (deploys, rollbacks and
 ///   config changes before restarts), allowing `slack` (60 s) for a rollout that
@@ -24,34 +24,24 @@ import CulpritModel
 /// - Rates are per minute over the window, the window counted as at least
 ///   `minimumWindowMinutes` (10) long, so a burst right at the end of the logs
 ///   is not inflated.
-/// - **Weight**: `kindWeight` (error 2.95, warning 2.9: below a memory leak's 3,
+/// - **Weight**: `weight(of:)` (error 2.95, warning 2.9: below a memory leak's 3,
 ///   errors above warnings) × min(1, rate ÷ `saturationPerMinute` (1/min)) ×
 ///   the ranking's lag decay (full within 30 min of the change, then
-///   e^(−(lag − 30 min)/90 min)), halved for a rise: a message already known is
+///   e^(−(lag − 30 min)/90 min)), × `riseShare` (0.5) for a rise: a message already known is
 ///   a weaker sign of new code than one never seen. A change's messages add up
-///   to at most the largest `kindWeight` among them: with the deploy prior 1 and
+///   to at most the largest `weight(of:)` among them: with the deploy prior 1 and
 ///   the ranking's offset 2, one frequent new warning alone scores 0.71, `likely`.
 package struct NewMessageDetector: Sendable {
-    static let slack: Int64 = 60_000_000
-    static let horizon: Int64 = 6 * 3_600_000_000
-    static let baselineMinutes: Int64 = 20
-    static let windowMinutes: Int64 = 60
-    static let minimumWindowMinutes: Int64 = 10
-    static let minimumNewCount = 5
-    static let minimumRiseCount = 10
-    static let riseFactor = 5.0
-    static let risePValue = 1e-4
-    static let saturationPerMinute = 1.0
+    /// The thresholds named above (`ScoringModel.Messages`) and the ranking's lag decay.
+    package var model: ScoringModel
+    private var limits: ScoringModel.Messages { model.messages }
 
-    /// How strongly a frequent new message of this kind points at the change.
-    static func kindWeight(_ kind: EventKind) -> Double { kind == .error ? 2.95 : 2.9 }
+    package init(model: ScoringModel = ScoringModel()) { self.model = model }
 
     /// The most a change's messages may add up to.
-    static func weightCap(_ messages: [MessageNovelty]) -> Double {
-        messages.map { kindWeight($0.template.kind) }.max() ?? 0
+    func weightCap(_ messages: [MessageNovelty]) -> Double {
+        messages.map { limits.weight(of: $0.template.kind) }.max() ?? 0
     }
-
-    package init() {}
 
     /// The new and risen templates of every service, each credited to one change.
     package func detect(in services: [ServiceActivity], changes: [ChangeMarker]) -> [MessageNovelty] {
@@ -72,32 +62,32 @@ package struct NewMessageDetector: Sendable {
 
     func newness(of template: MessageTemplate, service: String, changes: [ChangeMarker], logs: (first: Int64, last: Int64)) -> MessageNovelty? {
         guard !template.mayRepeatEvicted else { return nil }
-        let candidates = changes.filter { $0.time <= template.firstSeen + Self.slack }
+        let candidates = changes.filter { $0.time <= template.firstSeen + limits.slack }
         guard let change = candidates.last(where: { $0.kind != .restart }) ?? candidates.last else { return nil }
         let lag = template.firstSeen - change.time
-        guard lag <= Self.horizon, logs.first <= change.time - Self.baselineMinutes * 60_000_000 else { return nil }
-        let (count, minutes) = Self.window(template, from: template.firstSeen / 60_000_000, logsEnd: logs.last)
-        guard count >= Self.minimumNewCount else { return nil }
+        guard lag <= limits.horizon, logs.first <= change.time - limits.baselineMinutes * 60_000_000 else { return nil }
+        let (count, minutes) = window(template, from: template.firstSeen / 60_000_000, logsEnd: logs.last)
+        guard count >= limits.minimumNewCount else { return nil }
         let rate = Double(count) / minutes
-        let weight = Self.kindWeight(template.kind) * min(1, rate / Self.saturationPerMinute) * Self.decay(lag)
+        let weight = limits.weight(of: template.kind) * min(1, rate / limits.saturationPerMinute) * decay(lag)
         return MessageNovelty(service: service, template: template, change: change, how: .new, countAfter: count,
                               ratePerMinute: rate, rateBefore: nil, weight: weight)
     }
 
     func rise(of template: MessageTemplate, service: String, changes: [ChangeMarker], logs: (first: Int64, last: Int64)) -> MessageNovelty? {
         var best: MessageNovelty?
-        for change in changes where change.kind != .restart && template.firstSeen < change.time - Self.slack {
+        for change in changes where change.kind != .restart && template.firstSeen < change.time - limits.slack {
             let changeMinute = change.time / 60_000_000
-            let beforeStart = max(template.firstSeen, logs.first, change.time - Self.horizon) / 60_000_000
+            let beforeStart = max(template.firstSeen, logs.first, change.time - limits.horizon) / 60_000_000
             let beforeMinutes = changeMinute - beforeStart
-            guard beforeMinutes >= Self.baselineMinutes, logs.last > change.time else { continue }
+            guard beforeMinutes >= limits.baselineMinutes, logs.last > change.time else { continue }
             let before = max(1, template.minutes.count(from: beforeStart, to: changeMinute))
             let rateBefore = before / Double(beforeMinutes)
-            let (count, minutes) = Self.window(template, from: changeMinute, logsEnd: logs.last)
+            let (count, minutes) = window(template, from: changeMinute, logsEnd: logs.last)
             let rate = Double(count) / minutes
-            guard count >= Self.minimumRiseCount, rate >= Self.riseFactor * rateBefore,
-                  PoissonTail.upper(count, mean: rateBefore * minutes) < Self.risePValue else { continue }
-            let weight = 0.5 * Self.kindWeight(template.kind) * min(1, rate / Self.saturationPerMinute)
+            guard count >= limits.minimumRiseCount, rate >= limits.riseFactor * rateBefore,
+                  PoissonTail.upper(count, mean: rateBefore * minutes) < limits.risePValue else { continue }
+            let weight = limits.riseShare * limits.weight(of: template.kind) * min(1, rate / limits.saturationPerMinute)
             if best.map({ weight > $0.weight }) ?? true {
                 best = MessageNovelty(service: service, template: template, change: change, how: .rose, countAfter: count,
                                       ratePerMinute: rate, rateBefore: rateBefore, weight: weight)
@@ -108,14 +98,14 @@ package struct NewMessageDetector: Sendable {
 
     /// Occurrences in the `windowMinutes` from minute `from`, cut at the end of the
     /// logs, and the minutes to divide them by (at least `minimumWindowMinutes`).
-    static func window(_ template: MessageTemplate, from: Int64, logsEnd: Int64) -> (count: Int, minutes: Double) {
-        let end = min(from + windowMinutes, logsEnd / 60_000_000 + 1)
+    func window(_ template: MessageTemplate, from: Int64, logsEnd: Int64) -> (count: Int, minutes: Double) {
+        let end = min(from + limits.windowMinutes, logsEnd / 60_000_000 + 1)
         let count = Int(template.minutes.count(from: from, to: end).rounded())
-        return (count, Double(max(end - from, minimumWindowMinutes)))
+        return (count, Double(max(end - from, limits.minimumWindowMinutes)))
     }
 
-    /// The ranking's decay with the lag after a change: full within `SuspectRanking.prompt`.
-    static func decay(_ lag: Int64) -> Double {
-        lag <= SuspectRanking.prompt ? 1 : exp(-Double(lag - SuspectRanking.prompt) / SuspectRanking.decay)
+    /// The ranking's decay with the lag after a change: full within `ScoringModel.Ranking.prompt`.
+    func decay(_ lag: Int64) -> Double {
+        lag <= model.ranking.prompt ? 1 : exp(-Double(lag - model.ranking.prompt) / model.ranking.decay)
     }
 }

@@ -8,19 +8,6 @@ public struct Anomaly: Sendable {
         case latencySpike = "latency_spike"
         case restartLoop = "restart_loop"
         case crash
-
-        /// How strongly an anomaly of this kind in a service points at a change of
-        /// that same service when it begins soon after the change.
-        public var weight: Double {
-            switch self {
-            case .memoryGrowth: return 3.0
-            case .errorSpike: return 2.5
-            case .latencySpike: return 1.5
-            case .restartLoop: return 1.5
-            case .oom: return 1.0
-            case .crash: return 1.0
-            }
-        }
     }
 
     /// The service whose logs show it.

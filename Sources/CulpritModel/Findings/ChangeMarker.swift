@@ -4,17 +4,6 @@ public struct ChangeMarker: Sendable, Hashable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case deploy, rollback, restart, config
 
-        /// How much a change of this kind is suspected before any evidence:
-        /// new code and config changes break things; restarts and rollbacks rarely do.
-        public var prior: Double {
-            switch self {
-            case .deploy: return 1.0
-            case .config: return 0.8
-            case .rollback: return 0.4
-            case .restart: return 0.35
-            }
-        }
-
         package init?(_ kind: EventKind) {
             switch kind {
             case .deploy: self = .deploy
