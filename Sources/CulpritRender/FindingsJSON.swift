@@ -25,7 +25,11 @@ public enum FindingsJSON {
     /// The document, pretty-printed.
     public static func render(_ findings: Findings) -> String { document(findings).rendered() }
 
-    /// The contract's six fields that name a suspect (also in watch's culprit alerts).
+    /// The contract's suspect object without its rank and evidence: `service`,
+    /// `version`, `change`, `at`, `score`, `verdict` (what watch's culprit alerts carry).
+    public static func suspect(_ suspect: Suspect) -> JSONValue { .object(suspectFields(suspect)) }
+
+    /// The contract's six fields that name a suspect.
     package static func suspectFields(_ suspect: Suspect) -> [(String, JSONValue)] {
         [
             ("service", .string(suspect.change.service)),

@@ -82,7 +82,7 @@ public struct ReportState: Sendable {
 
     /// Writes the state into `directory` (created if need be): the aggregates,
     /// then the checkpoints, each atomically, under a new generation.
-    public func save(directory: String) throws(InputError) {
+    public func save(directory: String) throws(StateSaveError) {
         let generation = String(UInt64.random(in: 1...UInt64.max), radix: 16)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -90,7 +90,7 @@ public struct ReportState: Sendable {
         do {
             data = try encoder.encode(Aggregates(generation: generation, aggregator: aggregator))
         } catch {
-            throw InputError(path: directory + "/" + Self.fileName, message: "cannot encode the report state; give --state another directory to start afresh")
+            throw StateSaveError(path: directory + "/" + Self.fileName, message: "cannot encode the report state; give --state another directory to start afresh")
         }
         let store = StateDirectory(path: directory)
         try store.write(Array(data), to: Self.fileName)

@@ -12,7 +12,7 @@ struct StateDirectory {
     let path: String
 
     /// Writes `bytes` to `name` in the directory atomically, creating the directory first.
-    func write(_ bytes: [UInt8], to name: String) throws(InputError) {
+    func write(_ bytes: [UInt8], to name: String) throws(StateSaveError) {
         let target = path + "/" + name
         try createDirectory()
         let temporary = path + "/.\(name).\(getpid()).tmp"
@@ -44,7 +44,7 @@ struct StateDirectory {
     }
 
     /// `mkdir -p`.
-    private func createDirectory() throws(InputError) {
+    private func createDirectory() throws(StateSaveError) {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += component
@@ -59,10 +59,10 @@ struct StateDirectory {
         return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
-    private func failure(_ target: String, _ code: Int32) -> InputError {
+    private func failure(_ target: String, _ code: Int32) -> StateSaveError {
         let reason = String(cString: strerror(code)).lowercased()
         let advice = code == ENOSPC || code == EDQUOT || code == EFBIG ? "free some space there" : "check the directory"
-        return InputError(path: target, message: "cannot save the report state (\(reason)); \(advice) or give --state another directory")
+        return StateSaveError(path: target, message: "cannot save the report state (\(reason)); \(advice) or give --state another directory")
     }
 }
 

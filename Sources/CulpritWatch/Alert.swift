@@ -35,7 +35,7 @@ public struct Alert: Sendable {
             ("kind", .string(kind.rawValue)),
             ("service", .string(service)),
             ("summary", .string(summary)),
-            ("suspect", suspect.map { .object(FindingsJSON.suspectFields($0)) } ?? .null),
+            ("suspect", suspect.map(FindingsJSON.suspect) ?? .null),
             ("refs", .array(refs.map { .string($0.description) })),
         ])
     }
