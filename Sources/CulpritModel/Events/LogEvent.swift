@@ -39,7 +39,9 @@ public struct LogEvent: Sendable {
     /// How much of a record's first line an event keeps for evidence.
     public static let excerptLimit = 300
 
-    /// An event from its parts (the extractor builds them).
+    /// An event from its parts (the extractor builds them). Inlinable: the
+    /// extractor in `CulpritExtract` builds one per matching record.
+    @inlinable
     public init(
         time: Int64?, service: String, host: String?, kind: EventKind, value: Double?,
         unit: ValueUnit?, version: String?, patternID: String, ref: SourceRef,

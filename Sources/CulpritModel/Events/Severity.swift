@@ -8,6 +8,9 @@ public enum Severity: Int, Sendable, Comparable {
 
     /// Parses a level word as loggers write it (`ERROR`, `err`, `fatal`, `warn`, `E` …),
     /// by packing its lower-cased bytes into an integer: no text is built per word.
+    /// Inlinable, with the table it reads, because the decoders in `CulpritExtract`
+    /// call it for every line: across modules the generic would run unspecialised.
+    @inlinable
     public init?(word: some Collection<UInt8>) {
         let count = word.count
         guard count >= 1, count <= 13 else { return nil }
@@ -26,10 +29,11 @@ public enum Severity: Int, Sendable, Comparable {
 
     /// Level words by packed key, in an open-addressed table with a multiplicative
     /// hash: a lookup per upper-case word of every line must not cost a SipHash.
-    private struct WordTable {
-        private static let bits = 7
-        private var keys = [UInt64](repeating: 0, count: 1 << bits)
-        private var values = [Severity](repeating: .info, count: 1 << bits)
+    @usableFromInline
+    struct WordTable: Sendable {
+        @usableFromInline static let bits = 7
+        @usableFromInline var keys = [UInt64](repeating: 0, count: 1 << bits)
+        @usableFromInline var values = [Severity](repeating: .info, count: 1 << bits)
 
         init(_ entries: [UInt64: Severity]) {
             precondition(entries.count < (1 << Self.bits) / 2, "level word table too full")
@@ -41,11 +45,11 @@ public enum Severity: Int, Sendable, Comparable {
             }
         }
 
-        @inline(__always)
-        private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits)) }
+        @inlinable @inline(__always)
+        static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits)) }
 
         /// The severity of `key` (never 0: words have at least one byte).
-        @inline(__always)
+        @inlinable @inline(__always)
         func lookup(_ key: UInt64) -> Severity? {
             var slot = Self.slot(key)
             while true {
@@ -57,7 +61,7 @@ public enum Severity: Int, Sendable, Comparable {
         }
     }
 
-    private static let words = WordTable({
+    @usableFromInline static let words = WordTable({
         let table: [(String, Severity)] = [
             ("emerg", .emergency), ("emergency", .emergency), ("panic", .emergency), ("alert", .alert),
             ("crit", .critical), ("critical", .critical), ("fatal", .critical), ("f", .critical), ("c", .critical), ("severe", .critical),

@@ -1,8 +1,10 @@
 /// Calendar arithmetic on the proleptic Gregorian calendar, without Foundation,
-/// so the per-line hot path never allocates or locks.
+/// so the per-line hot path never allocates or locks. The date arithmetic is
+/// `@inlinable`: `CulpritExtract`'s timestamp parser calls it for every line,
+/// and a call across modules could not be inlined otherwise.
 public enum CivilTime {
     /// Days since 1970-01-01 for a civil date (Howard Hinnant's `days_from_civil`).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -14,6 +16,7 @@ public enum CivilTime {
     }
 
     /// The civil date of a day count since 1970-01-01 (`civil_from_days`).
+    @inlinable
     public static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -27,7 +30,7 @@ public enum CivilTime {
     }
 
     /// Days in `month` of `year`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28
@@ -37,7 +40,7 @@ public enum CivilTime {
     }
 
     /// Seconds since the epoch for a civil date and time read as UTC.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func epochSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
         Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
