@@ -9,7 +9,7 @@ final class PatternMatcher {
     private let scratch: RegexScratch
     /// Per pattern (by index), how many records its regex gave up on at PCRE2's
     /// backtracking limits: a catastrophic pattern is reported, not silently blind.
-    private(set) var limitHits: [Int]
+    @exclusivity(unchecked) private(set) var limitHits: [Int]
     /// `patterns.compiled` as unretained references: `patterns` keeps them alive,
     /// and the hot loop then reads a pattern without reference counting.
     private let table: UnsafeMutablePointer<Unmanaged<CompiledPattern>>
@@ -60,8 +60,8 @@ final class PatternMatcher {
                 if kindsSeen.contains(pattern.kind) { return }
                 if pattern.fallback { sawFallback = true; return }
                 if let draft = evaluate(pattern, subject) {
-                    drafts.append(draft)
                     kindsSeen.insert(draft.kind)
+                    drafts.append(draft)
                 }
             }
         }
@@ -71,8 +71,8 @@ final class PatternMatcher {
                 table[index]._withUnsafeGuaranteedRef { pattern in
                     guard pattern.fallback, !kindsSeen.contains(pattern.kind) else { return }
                     if let draft = evaluate(pattern, subject) {
-                        drafts.append(draft)
                         kindsSeen.insert(draft.kind)
+                        drafts.append(draft)
                     }
                 }
             }
@@ -166,7 +166,7 @@ final class PatternMatcher {
 
     /// Which field names each field pattern accepts, remembered: records of one
     /// file repeat the same keys, so each key costs one regex run per chunk.
-    private var fieldNameVerdicts: [ObjectIdentifier: [String: Bool]] = [:]
+    @exclusivity(unchecked) private var fieldNameVerdicts: [ObjectIdentifier: [String: Bool]] = [:]
 
     private func fieldNameMatches(_ key: String, _ field: CompiledRegex) -> Bool {
         let id = ObjectIdentifier(field)

@@ -8,15 +8,15 @@ final class ChunkExtractor {
     private let context: FileContext
     private let decoder: LineDecoder
     private let matcher: PatternMatcher
-    private var rules = ContinuationRules()
+    @exclusivity(unchecked) private var rules = ContinuationRules()
     /// Where a Docker line's message start is decoded for the continuation rules.
     private let viewScratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ContinuationView.scratchSize)
     /// The drafts of the record being finished, reused from record to record.
-    private var drafts = [EventDraft]()
+    @exclusivity(unchecked) private var drafts = [EventDraft]()
 
     /// The time of the last timed line before byte `start` of the chunk, from the
     /// previous backward search: searches never cover the same lines twice.
-    private var knownTime: (start: Int, time: Int64?) = (0, nil)
+    @exclusivity(unchecked) private var knownTime: (start: Int, time: Int64?) = (0, nil)
 
     deinit { viewScratch.deallocate() }
 
@@ -28,7 +28,7 @@ final class ChunkExtractor {
     private let pathService: String
     private let overrideService: String?
     private let pathNamesService: Bool
-    private var patternIDs: [String?]
+    @exclusivity(unchecked) private var patternIDs: [String?]
 
     private static func privateCopy(_ text: String) -> String {
         var copy = text
@@ -80,7 +80,7 @@ final class ChunkExtractor {
             self.mask.formUnion(mask)
         }
     }
-    private var record = OpenRecord()
+    @exclusivity(unchecked) private var record = OpenRecord()
 
     func extract(_ chunk: UnsafeBufferPointer<UInt8>) -> ChunkResult {
         var result = ChunkResult()
@@ -188,12 +188,24 @@ final class ChunkExtractor {
         if let time = head.time { knownTime = (record.lines[0].lowerBound, time) }
         let excerpt = head.quotesMessage ? head.message.withUnsafeBufferPointer(Self.excerpt) : Self.excerpt(headLine)
         let ref = SourceRef(path: displayPath, line: record.firstLineNumber)
+        reserveRoom(for: drafts.count, at: record.lines[0].lowerBound, of: chunk.count, in: &result.events)
         drafts.withUnsafeBufferPointer { drafts in
             for index in drafts.indices {
                 if time == nil { result.needsEarlierTime.append(result.events.count) }
                 result.events.append(event(from: drafts[index], head: head, time: time, quality: quality, ref: ref, excerpt: excerpt))
             }
         }
+    }
+
+    /// Grows `events` ahead of need, to the count the chunk is on course for:
+    /// growing by doubling would copy an event-dense chunk's events a dozen times.
+    @inline(__always)
+    private func reserveRoom(for extra: Int, at position: Int, of chunkSize: Int, in events: inout [LogEvent]) {
+        let needed = events.count + extra
+        guard needed > events.capacity else { return }
+        // Sizes, not input values: a chunk holds at most a few MiB, so nothing here overflows.
+        let projected = position > 0 ? events.count * chunkSize / position : 0
+        events.reserveCapacity(max(needed * 2, min(projected + projected / 8 + 16, chunkSize / 16)))
     }
 
     @inline(__always)
