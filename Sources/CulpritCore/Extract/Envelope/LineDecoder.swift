@@ -239,12 +239,13 @@ public struct LineDecoder {
             decoded.time = found.micros
             if decoded.severity == nil {
                 // After the timestamp first; then only the part before it (already scanned after).
-                decoded.severity = LevelScanner.scan(rest, from: found.end)
+                decoded.severity = (found.start == 0 ? LogcatHeader.severity(rest, after: found.end) : nil)
+                    ?? LevelScanner.scan(rest, from: found.end)
                     ?? (found.start > 0 ? LevelScanner.scan(UnsafeBufferPointer(rebasing: rest[..<found.start]), from: 0) : nil)
             }
             if found.start <= 1 { SyslogHeader.read(rest, after: found.end, into: &decoded) }
         } else if decoded.severity == nil {
-            decoded.severity = LevelScanner.scan(rest, from: 0)
+            decoded.severity = LogcatHeader.taggedSeverity(rest, at: 0) ?? LevelScanner.scan(rest, from: 0)
         }
         return decoded
     }

@@ -30,6 +30,11 @@ public struct PatternDefinition: Sendable {
     public var kind: EventKind
     public var description: String
     public var regex: String?
+    /// A regex that vetoes a match of `regex`: a record it also matches is not this
+    /// pattern's. It says what the main regex could only say with look-around
+    /// (`failed`, but not `0 failed`), so the main regex stays one that any engine,
+    /// ripgrep's included, runs unchanged.
+    public var unless: String?
     public var field: String?
     public var level: Severity?
     /// With `level`: only records at exactly that level (a warning pattern must

@@ -98,6 +98,10 @@ final class PatternMatcher {
             }
             // With a `field`, the regex only qualifies the record; the value comes from the field.
             guard fill(&draft, from: match, in: text, pattern: pattern) || pattern.field != nil else { return nil }
+            if let unless = pattern.unless,
+               unless.firstMatch(in: UnsafeRawBufferPointer(text), matchData: matchData, matchContext: matchContext, gaveUp: &gaveUp) != nil {
+                return nil
+            }
         }
         if let field = pattern.field {
             guard fillFromField(&draft, field: field, fields: subject.fields, pattern: pattern) else { return nil }
