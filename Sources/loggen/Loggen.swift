@@ -10,6 +10,7 @@ struct Loggen: AsyncParsableCommand {
             Output is deterministic: the same version of loggen with the same \
             arguments writes byte-identical files.
             """,
-        subcommands: [SamplesCommand.self, CollectCommand.self, BenchCommand.self, StreamCommand.self]
+        subcommands: [SamplesCommand.self, CollectCommand.self, BenchCommand.self, StreamCommand.self,
+                      ScenariosCommand.self, ScoreCommand.self]
     )
 }
