@@ -91,10 +91,15 @@ struct AppFormatter {
         case .klog:
             var message = LineBuffer()
             message.appendJSONString(record.message)
-            message.appendLogfmtFields(record.fields.map { key, value in
-                if case let .string(text) = value { return (key, .string("\"" + text + "\"")) }
-                return (key, value)
-            })
+            for (key, value) in record.fields {
+                message.append(" \(key)=")
+                switch value {
+                case let .string(text): message.appendJSONString(text)
+                case let .int(number): message.append(number)
+                case let .double(number, places): message.append(number, places: places)
+                case .nested: message.append("{}")
+                }
+            }
             if let exception = record.exception {
                 message.append(" err=")
                 message.appendJSONString(exception.message)

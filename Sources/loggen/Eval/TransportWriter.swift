@@ -99,8 +99,9 @@ struct TransportWriter {
             if buffers[run.path] == nil { order.append(run.path); buffers[run.path] = LineBuffer() }
             for (index, line) in CollectedSource.lines(of: record.bytes).enumerated() {
                 let stderr = line.starts(with: Array("gc ".utf8)) || line.starts(with: Array("[".utf8))
-                CRIEnvelope.writePrefix(to: &buffers[run.path]!, time: CollectedSource.stamp(record.time, line: index),
-                                        stream: stderr ? "stderr" : "stdout")
+                buffers[run.path]!.appendISO8601(CollectedSource.stamp(record.time, line: index), offset: .utc,
+                                                 fractionDigits: 9, offsetStyle: .zulu)
+                buffers[run.path]!.append(stderr ? " stderr F " : " stdout F ")
                 buffers[run.path]!.append(bytes: line)
                 buffers[run.path]!.newline()
             }
