@@ -42,9 +42,9 @@ final class AppSimulator {
         access = container || !plan.runtime.isPython ? main : LogFile(service: plan.name, name: "access.log")
         gc = plan.memoryStyle == .jvmGCLog && !container ? LogFile(service: plan.name, name: "gc.log") : main
         monitor = plan.memoryStyle == .cgroup ? LogFile(service: plan.name, name: "cgroup-memory.log") : nil
-        logsRequests = !(plan.runtime.isJVM || plan.runtime == .klog) && random.chance(0.85)
+        logsRequests = !(plan.runtime.isJVM || plan.runtime == .klog) && (plan.showsLatency || random.chance(0.85))
         logsVersion = random.chance(0.85)
-        accessMicros = random.chance(0.4)
+        accessMicros = plan.showsLatency || random.chance(0.4)
         pythonWorkers = (0..<random.int(in: 2...5)).map { _ in random.int(in: 7...60) }
         address = "10.\(random.int(in: 42...44)).\(random.int(in: 0...255)).\(random.int(in: 2...254))"
         let firstChange = incident.changes.first?.time ?? incident.troubleStart

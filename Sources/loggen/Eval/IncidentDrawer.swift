@@ -107,6 +107,12 @@ struct IncidentDrawer {
                 + "after it starts, again at every restart (a crash loop)."
         case .configLatency:
             let change = addChange(to: x, .config, at: anchor, guilty: true, using: &random)
+            // Some log must carry request durations: the app's own, or a gateway's.
+            x.showsLatency = true
+            if gateway == nil, !x.logsOwnDurations {
+                gateway = drawGateway(platform: platform, zone: zone, using: &random)
+                x.routes = Self.routes(for: x.name, using: &random)
+            }
             let factor = random.double(in: 3...15)
             let onset = change.restartsProcess ? anchor.adding(seconds: 40) : anchor.adding(seconds: random.double(in: 2...20))
             x.latencyFactor = RateSchedule([(onset, 1), (onset.adding(seconds: random.double(in: 10...90)), factor)])
@@ -120,7 +126,9 @@ struct IncidentDrawer {
             let growth = random.double(in: 0.5...1.6) * (x.limitMB - x.baseMB)
             x.slopeByVersion[change.version] = min((x.limitMB - x.baseMB) * 0.85, growth) / max(afterMinutes, 3)
             let onset = anchor.adding(seconds: (short ? random.double(in: 0.5...2) : random.double(in: 2...12)) * 60)
-            x.silentTimeoutShare = RateSchedule([(onset, 0), (end, random.double(in: 0.1...0.5))])
+            // At least a dozen failed requests at the gateway by the end.
+            let failing = max(1, end.minutes(since: onset)) * x.requestsPerMinute / 2
+            x.silentTimeoutShare = RateSchedule([(onset, 0), (end, min(0.7, max(random.double(in: 0.1...0.5), 12 / failing)))])
             trouble = onset
             story = "\(x.name) \(change.version) leaks memory and stalls; its own log shows nothing, the gateway "
                 + "returns 5xx for it."
@@ -139,20 +147,21 @@ struct IncidentDrawer {
                                    guilty: !guiltyFirst, using: &random)
             let guilty = guiltyFirst ? first : second
             end = max(end, guilty.time.adding(seconds: random.double(in: 8...40) * 60))
-            trouble = applyRegression(to: guiltyFirst ? x : y, change: guilty, end: end, using: &random)
+            trouble = applyRegression(to: guiltyFirst ? x : y, change: guilty, end: end, gateway: gateway != nil,
+                                      using: &random)
             story = "\(first.service) and \(second.service) deploy \(Int(gap / 60)) min apart; only "
                 + "\(guilty.service) \(guilty.version) is bad."
         case .culpritThenInnocent:
             let y = apps[1]
             let change = addChange(to: x, .deploy, at: anchor, guilty: true, using: &random)
-            trouble = applyRegression(to: x, change: change, end: end, using: &random)
+            trouble = applyRegression(to: x, change: change, end: end, gateway: gateway != nil, using: &random)
             let later = trouble.adding(seconds: (short ? random.double(in: 1...3) : random.double(in: 2...10)) * 60)
             addChange(to: y, .deploy, at: later, guilty: false, using: &random)
             end = max(end, later.adding(seconds: random.double(in: 3...30) * 60))
             story = "\(x.name) \(change.version) is bad; \(y.name) deploys after the trouble began."
         case .errorRegression:
             let change = addChange(to: x, .deploy, at: anchor, guilty: true, using: &random)
-            x.errorShareByVersion[change.version] = random.double(in: 0.04...0.4)
+            x.errorShareByVersion[change.version] = Self.errorShare(for: x, minutes: afterMinutes, using: &random)
             story = "\(x.name) \(change.version) fails a share of its requests; memory flat."
         case .preexistingLeak:
             if x.memoryStyle == .none { x.memoryStyle = x.runtime.memoryStyles[0] }
@@ -204,19 +213,23 @@ struct IncidentDrawer {
     /// A bad deploy's effect for the faults whose kind of badness is drawn: a
     /// leak, an error regression or a latency regression. Returns when the
     /// trouble begins.
-    private func applyRegression(to service: ServicePlan, change: ChangeEvent, end: LogInstant,
+    private func applyRegression(to service: ServicePlan, change: ChangeEvent, end: LogInstant, gateway: Bool,
                                  using random: inout SplitMix64) -> LogInstant {
         let afterMinutes = max(3, end.minutes(since: change.time))
-        switch random.below(3) {
+        // A latency regression only where some log carries durations.
+        let latencyVisible = (gateway && !service.routes.isEmpty) || service.logsOwnDurations
+        switch random.below(latencyVisible ? 3 : 2) {
         case 0:
             if service.memoryStyle == .none { service.memoryStyle = service.runtime.memoryStyles[0] }
             let growth = random.double(in: 0.4...1.5) * (service.limitMB - service.baseMB)
             service.slopeByVersion[change.version] = growth / afterMinutes
             return change.time.adding(seconds: 60)
         case 1:
-            service.errorShareByVersion[change.version] = random.double(in: 0.05...0.4)
+            service.errorShareByVersion[change.version] = Self.errorShare(for: service, minutes: afterMinutes,
+                                                                          using: &random)
             return change.time.adding(seconds: 30)
         default:
+            service.showsLatency = true
             let factor = random.double(in: 3...12)
             service.latencyFactor = RateSchedule([(change.time.adding(seconds: 30), 1),
                                                   (change.time.adding(seconds: 90), factor)])
@@ -224,5 +237,12 @@ struct IncidentDrawer {
                                                (change.time.adding(seconds: 150), random.double(in: 0.01...0.1))])
             return change.time.adding(seconds: 30)
         }
+    }
+
+    /// The share of requests a bad version fails: drawn, but high enough that
+    /// at least a dozen failures fall in the minutes after the change.
+    static func errorShare(for service: ServicePlan, minutes: Double, using random: inout SplitMix64) -> Double {
+        let requests = max(1, service.requestsPerMinute * max(1, minutes))
+        return min(0.6, max(random.double(in: 0.04...0.4), 12 / requests))
     }
 }

@@ -33,7 +33,7 @@ struct IncidentSimulator {
             outputs.append(ServiceOutput(plan: plan, streams: [simulator.main],
                                          sideFiles: Array(simulator.files.dropFirst())))
         }
-        let gateway = incident.services.first { $0.role == .gateway }.map { GatewayWriter(plan: $0, using: &random) }
+        let gateway = incident.services.first { $0.role == .gateway }.map { GatewayWriter(plan: $0, upstreams: incident.services, using: &random) }
         for plan in incident.services where plan.role == .app {
             let app = AppSimulator(plan: plan, incident: incident, using: &random)
             for (index, life) in plan.lifetimes.enumerated() {

@@ -36,7 +36,7 @@ final class GatewayWriter {
     private var connection: Int
     let workerPID: Int
 
-    init(plan: ServicePlan, using random: inout SplitMix64) {
+    init(plan: ServicePlan, upstreams: [ServicePlan], using random: inout SplitMix64) {
         self.plan = plan
         if plan.runtime == .nginx {
             access = LogFile(service: plan.name, name: "access.log")
@@ -45,7 +45,7 @@ final class GatewayWriter {
             access = LogFile(service: plan.name, name: "envoy.log")
             errors = nil
         }
-        requestTime = random.chance(0.7)
+        requestTime = upstreams.contains { $0.showsLatency } || random.chance(0.7)
         upstreamTime = requestTime && random.chance(0.4)
         connection = random.int(in: 1_000...900_000)
         workerPID = random.int(in: 20...60)

@@ -37,6 +37,17 @@ final class ServicePlan {
     var silentTimeoutShare: RateSchedule = .constant(0)
     /// Whether the service writes no error line for its failures.
     var quiet = false
+    /// Whether the incident's evidence is this service's latency, so some log
+    /// must carry request durations (its own request lines or the gateway's).
+    var showsLatency = false
+
+    /// Whether the runtime's request lines carry a duration when it logs requests.
+    var logsOwnDurations: Bool {
+        switch runtime {
+        case .pino, .zap, .logfmt, .gunicorn, .structlog: return true
+        default: return false
+        }
+    }
 
     /// Memory at start, MB, and its limit (the container's or the heap's).
     var baseMB: Double
