@@ -63,7 +63,7 @@ struct IncidentDrawer {
         if needGateway {
             gateway = drawGateway(platform: platform, zone: zone, using: &random)
         }
-        for app in apps where app.name != "report-worker" || gateway == nil {
+        for app in apps {
             app.routes = Self.routes(for: app.name, using: &random)
         }
 
@@ -147,18 +147,21 @@ struct IncidentDrawer {
                                    guilty: !guiltyFirst, using: &random)
             let guilty = guiltyFirst ? first : second
             end = max(end, guilty.time.adding(seconds: random.double(in: 8...40) * 60))
-            trouble = applyRegression(to: guiltyFirst ? x : y, change: guilty, end: end, gateway: gateway != nil,
-                                      using: &random)
+            let effect: String
+            // The guilty change is always x's, whichever deploys first.
+            (trouble, effect) = applyRegression(to: x, change: guilty, end: end,
+                                                gateway: gateway != nil, using: &random)
             story = "\(first.service) and \(second.service) deploy \(Int(gap / 60)) min apart; only "
-                + "\(guilty.service) \(guilty.version) is bad."
+                + "\(guilty.service) \(guilty.version) is bad (\(effect))."
         case .culpritThenInnocent:
             let y = apps[1]
             let change = addChange(to: x, .deploy, at: anchor, guilty: true, using: &random)
-            trouble = applyRegression(to: x, change: change, end: end, gateway: gateway != nil, using: &random)
+            let effect: String
+            (trouble, effect) = applyRegression(to: x, change: change, end: end, gateway: gateway != nil, using: &random)
             let later = trouble.adding(seconds: (short ? random.double(in: 1...3) : random.double(in: 2...10)) * 60)
             addChange(to: y, .deploy, at: later, guilty: false, using: &random)
             end = max(end, later.adding(seconds: random.double(in: 3...30) * 60))
-            story = "\(x.name) \(change.version) is bad; \(y.name) deploys after the trouble began."
+            story = "\(x.name) \(change.version) is bad (\(effect)); \(y.name) deploys after the trouble began."
         case .errorRegression:
             let change = addChange(to: x, .deploy, at: anchor, guilty: true, using: &random)
             x.errorShareByVersion[change.version] = Self.errorShare(for: x, minutes: afterMinutes, using: &random)
@@ -212,9 +215,9 @@ struct IncidentDrawer {
 
     /// A bad deploy's effect for the faults whose kind of badness is drawn: a
     /// leak, an error regression or a latency regression. Returns when the
-    /// trouble begins.
+    /// trouble begins and what the badness is.
     private func applyRegression(to service: ServicePlan, change: ChangeEvent, end: LogInstant, gateway: Bool,
-                                 using random: inout SplitMix64) -> LogInstant {
+                                 using random: inout SplitMix64) -> (LogInstant, String) {
         let afterMinutes = max(3, end.minutes(since: change.time))
         // A latency regression only where some log carries durations.
         let latencyVisible = (gateway && !service.routes.isEmpty) || service.logsOwnDurations
@@ -223,11 +226,11 @@ struct IncidentDrawer {
             if service.memoryStyle == .none { service.memoryStyle = service.runtime.memoryStyles[0] }
             let growth = random.double(in: 0.4...1.5) * (service.limitMB - service.baseMB)
             service.slopeByVersion[change.version] = growth / afterMinutes
-            return change.time.adding(seconds: 60)
+            return (change.time.adding(seconds: 60), "a memory leak")
         case 1:
             service.errorShareByVersion[change.version] = Self.errorShare(for: service, minutes: afterMinutes,
                                                                           using: &random)
-            return change.time.adding(seconds: 30)
+            return (change.time.adding(seconds: 30), "errors")
         default:
             service.showsLatency = true
             let factor = random.double(in: 3...12)
@@ -235,7 +238,7 @@ struct IncidentDrawer {
                                                   (change.time.adding(seconds: 90), factor)])
             service.errorShare = RateSchedule([(change.time.adding(seconds: 30), 0),
                                                (change.time.adding(seconds: 150), random.double(in: 0.01...0.1))])
-            return change.time.adding(seconds: 30)
+            return (change.time.adding(seconds: 30), "latency ×\(String(decimal: factor, places: 1))")
         }
     }
 
