@@ -83,7 +83,7 @@ enum Platform: String, Sendable, CaseIterable {
         switch self {
         case .kubernetes: return [.cri, .kubectl, .kubectl, .plain]
         case .docker: return [.dockerText, .dockerJSON, .plain]
-        case .vm: return [.plain, .plain, .journaldShortISO, .journaldJSON, .syslog3164, .syslog5424]
+        case .vm: return [.plain, .plain, .journaldShortISO, .journaldJSON, .journaldExport, .syslog3164, .syslog5424]
         }
     }
 }
@@ -104,6 +104,9 @@ enum Transport: String, Sendable {
     case journaldShortISO = "journald-short-iso"
     /// `journalctl -o json`, one file per host.
     case journaldJSON = "journald-json"
+    /// `journalctl -o export` of a service that logs to the journal directly
+    /// (one entry per record, a stack trace included), one file per host.
+    case journaldExport = "journald-export"
     /// rsyslog's `/var/log/syslog` (RFC 3164, local time, no year).
     case syslog3164 = "syslog-rfc3164"
     /// RFC 5424 syslog lines as rsyslog's `RSYSLOG_SyslogProtocol23Format` writes them.

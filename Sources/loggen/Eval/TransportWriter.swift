@@ -18,7 +18,19 @@ struct TransportWriter {
             case .cri:
                 try writeCRI(plan, merged(streams, plan: plan), using: &random)
             case .kubectl:
-                kubectl.append(CollectedSource(file: merged(streams, plan: plan), hosts: [:]))
+                // One source per pod: a rollout starts a new pod, a crash restarts the same one.
+                let runs = podRuns(plan, using: &random)
+                var perPod: [String: LogFile] = [:]
+                var order: [String] = []
+                for record in merged(streams, plan: plan).records() {
+                    let run = runs.last { $0.start <= record.time } ?? runs[0]
+                    if perPod[run.pod] == nil {
+                        order.append(run.pod)
+                        perPod[run.pod] = LogFile(path: "logs/\(plan.name)/\(run.pod).log", service: plan.name)
+                    }
+                    perPod[run.pod]!.add(at: record.time) { $0.append(bytes: Array(record.bytes.dropLast())) }
+                }
+                for pod in order { kubectl.append(CollectedSource(file: perPod[pod]!, hosts: [:])) }
             case .dockerText:
                 let source = CollectedSource(file: merged(streams, plan: plan), hosts: [:])
                 try writer.write("logs/\(plan.name).log", ContainerCollection.docker(source))
@@ -28,6 +40,11 @@ struct TransportWriter {
                 try writer.write("logs/\(plan.name)/\(id)-json.log", dockerJSON(merged(streams, plan: plan)))
             case .journaldShortISO:
                 try writer.write("logs/\(plan.host)/journal.txt", hostLines(plan, merged(streams, plan: plan), rfc5424: false))
+            case .journaldExport:
+                var journal = JournalCollection(host: plan.host)
+                journal.add(service: CollectedSource(file: merged(streams, plan: plan), hosts: [plan.name: plan.host]),
+                            direct: true)
+                try writer.write("logs/\(plan.host).export", journal.export())
             case .journaldJSON:
                 var journal = JournalCollection(host: plan.host)
                 journal.add(service: CollectedSource(file: merged(streams, plan: plan), hosts: [plan.name: plan.host]),
@@ -74,8 +91,12 @@ struct TransportWriter {
 
     /// One CRI file per container run: a rollout starts a new pod, a crash a new
     /// numbered file in the same pod's folder.
-    private func writeCRI(_ plan: ServicePlan, _ file: LogFile, using random: inout SplitMix64) throws {
-        var runs: [(path: String, start: LogInstant, end: LogInstant)] = []
+    /// The pods a service's process lifetimes ran in: a rollout starts a new pod
+    /// (a new name and uid), an OOM kill restarts the container in the same pod
+    /// (the next restart number).
+    private func podRuns(_ plan: ServicePlan, using random: inout SplitMix64)
+        -> [(pod: String, uid: String, restart: Int, start: LogInstant)] {
+        var runs: [(pod: String, uid: String, restart: Int, start: LogInstant)] = []
         var pod = KubernetesPod.name(plan.name, using: &random)
         var uid = TrafficCatalog.uuid(using: &random)
         var restart = 0
@@ -89,16 +110,25 @@ struct TransportWriter {
                     restart = 0
                 }
             }
-            runs.append(("logs/pods/prod_\(pod)_\(uid)/\(plan.name)/\(restart).log", life.start, life.end))
+            runs.append((pod, uid, restart, life.start))
         }
-        if runs.isEmpty { runs.append(("logs/pods/prod_\(pod)_\(uid)/\(plan.name)/0.log", incident.start, incident.end)) }
+        if runs.isEmpty { runs.append((pod, uid, 0, incident.start)) }
+        return runs
+    }
+
+    private func writeCRI(_ plan: ServicePlan, _ file: LogFile, using random: inout SplitMix64) throws {
+        let runs = podRuns(plan, using: &random).map { run in
+            (path: "logs/pods/prod_\(run.pod)_\(run.uid)/\(plan.name)/\(run.restart).log", start: run.start)
+        }
         var buffers: [String: LineBuffer] = [:]
         var order: [String] = []
         for record in file.records() {
             let run = runs.last { $0.start <= record.time } ?? runs[0]
             if buffers[run.path] == nil { order.append(run.path); buffers[run.path] = LineBuffer() }
             for (index, line) in CollectedSource.lines(of: record.bytes).enumerated() {
-                let stderr = line.starts(with: Array("gc ".utf8)) || line.starts(with: Array("[".utf8))
+                // The Go runtime's gctrace and nginx's error log go to stderr; the rest to stdout.
+                let stderr = line.starts(with: Array("gc ".utf8))
+                    || (line.count > 11 && line[4] == UInt8(ascii: "/") && line[7] == UInt8(ascii: "/") && line[10] == 0x20)
                 buffers[run.path]!.appendISO8601(CollectedSource.stamp(record.time, line: index), offset: .utc,
                                                  fractionDigits: 9, offsetStyle: .zulu)
                 buffers[run.path]!.append(stderr ? " stderr F " : " stdout F ")
