@@ -55,7 +55,7 @@ async function handle(req, res, id) {
   }
   if (auth.status !== 200) { res.statusCode = 401; return res.end('{"error":"unauthorized"}'); }
   const customer = url.searchParams.get('customer') || 'c0';
-  const orders = orderHistory(customer, 120);
+  const orders = orderHistory(customer, 90);
   res.setHeader('content-type', 'application/json');
   res.end(JSON.stringify({ customer, orders }));
 }

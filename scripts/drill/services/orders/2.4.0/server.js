@@ -60,7 +60,7 @@ async function handle(req, res, id) {
   const key = `${customer}:${req.headers['x-request-id'] || id}`;
   let entry = responseCache.get(key);
   if (!entry) {
-    const orders = orderHistory(customer, 120);
+    const orders = orderHistory(customer, 90);
     entry = { orders, body: JSON.stringify({ customer, orders }), at: Date.now() };
     responseCache.set(key, entry);
   }
