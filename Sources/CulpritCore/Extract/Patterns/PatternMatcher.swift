@@ -107,6 +107,10 @@ final class PatternMatcher {
             guard fillFromField(&draft, field: field, fields: subject.fields, pattern: pattern) else { return nil }
         }
         if draft.dependency == nil, let dependency = pattern.dependency { draft.dependency = dependency }
+        // A request line's pattern reads the message; its duration may be a field beside it (zap's `duration`).
+        if draft.kind == .http, draft.duration == nil, !subject.fields.isEmpty, let seconds = requestDuration(in: subject.fields) {
+            draft.duration = seconds
+        }
         guard draft.keepPlausibleValues() else { return nil }
         return draft
     }

@@ -217,11 +217,15 @@ final class ChunkExtractor {
             // `Starting gunicorn 27.0.1` in auth-service's log is gunicorn's version, not auth-service's.
             version = head.version
         }
+        // A system's own log reporting its own failure (PostgreSQL's `FATAL:  sorry, too
+        // many clients already` in postgres's log) is about itself, not a dependency.
+        var dependency = draft.dependency
+        if let named = dependency, Self.isItself(service, dependency: named) { dependency = nil }
         return LogEvent(
             time: time, service: service, host: draft.host ?? head.host, kind: draft.kind,
             value: draft.value, unit: draft.unit, version: version, patternID: patternID(draft.pattern), ref: ref,
             status: draft.status, duration: draft.duration, limit: draft.limit, severity: head.severity, excerpt: excerpt,
-            timeQuality: quality, dependency: draft.dependency
+            timeQuality: quality, dependency: dependency
         )
     }
 
@@ -232,6 +236,22 @@ final class ChunkExtractor {
         guard product.count >= 3, service.count >= 3 else { return service == product }
         return service.contains(product) || product.contains(service)
     }
+
+    /// Whether a dependency an event names is the service itself: the same name
+    /// (port aside), or the name and a server suffix (`postgres` in `postgresql`'s
+    /// log, `redis` in `redis-server`'s). `api-backend` is not `api`.
+    static func isItself(_ service: String, dependency: String) -> Bool {
+        let service = service.lowercased()
+        let host = dependency.lowercased().split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        guard !host.isEmpty else { return false }
+        if service == host { return true }
+        for (longer, shorter) in [(service, host), (host, service)] where longer.hasPrefix(shorter) {
+            if Self.serverSuffixes.contains(String(longer.dropFirst(shorter.count))) { return true }
+        }
+        return false
+    }
+
+    static let serverSuffixes: Set<String> = ["ql", "db", "-db", "d", "-server", "_server", "-primary", "-master", "-0"]
 
     /// Who an event is about: a pattern's `service` capture first (a deploy line
     /// names what it deploys), then `--service`, the line's own fields, the path.
