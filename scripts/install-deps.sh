@@ -3,6 +3,8 @@
 #   scripts/install-deps.sh build   libpcre2-dev, zlib, pkg-config, git (for --repo and its tests)
 #   scripts/install-deps.sh test    the above, plus the test-only tools
 #   scripts/install-deps.sh bench   the above, plus ripgrep and hyperfine
+#   scripts/install-deps.sh drill   build's, plus what `make drill` runs: nginx, supervisor,
+#                                   gunicorn, a JDK, Node.js and curl
 set -euo pipefail
 level="${1:-build}"
 
@@ -20,6 +22,14 @@ if [ "$level" = test ] || [ "$level" = bench ]; then
     need chromium sh -c 'command -v chromium || command -v chromium-browser'
     need prometheus command -v prometheus
     need fonts-dejavu-core test -d /usr/share/fonts/truetype/dejavu
+fi
+if [ "$level" = drill ]; then
+    need nginx-light sh -c 'command -v nginx || test -x /usr/sbin/nginx'
+    need supervisor sh -c 'command -v supervisord && command -v supervisorctl'
+    need gunicorn command -v gunicorn
+    need default-jdk-headless sh -c 'command -v java && command -v javac'
+    need nodejs command -v node
+    need curl command -v curl
 fi
 if [ "$level" = bench ]; then
     need ripgrep command -v rg

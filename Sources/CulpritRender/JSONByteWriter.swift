@@ -8,9 +8,9 @@ import CulpritModel
 /// an append is a capacity check and a copy, without `Array`'s uniqueness check
 /// per piece. `bytes` copies the text out once at the end.
 public final class JSONByteWriter {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var count = 0
 
     /// An empty writer with room for `capacity` bytes.
     public init(capacity: Int = 0) {

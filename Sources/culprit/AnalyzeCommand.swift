@@ -17,6 +17,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var color: ColorOption
 
     @Option(help: ArgumentHelp("table (default on a terminal), json, markdown.", valueName: "F"))
     var format: ReportFormat?
@@ -33,9 +34,7 @@ struct AnalyzeCommand: ParsableCommand {
         do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
         let zone = settings.zone
         let diagnostics = Diagnostics(quiet: input.quiet)
-        let (files, errors) = InputExpander.expand(paths.isEmpty ? ["-"] : paths)
-        for error in errors { diagnostics.error(error.description) }
-        if files.isEmpty { if errors.isEmpty { exitWithError("nothing to read") } else { Foundation.exit(2) } }
+        let (files, unreadable) = input.files(paths, diagnostics: diagnostics)
         let session = AnalysisSession(settings: settings, window: analysis.window(zone: zone, defaultAnchor: .now),
                                       detection: analysis.detection, records: analysis.records(zone: zone, diagnostics: diagnostics),
                                       serviceAliases: analysis.changeRecords.serviceAliases)
@@ -46,12 +45,13 @@ struct AnalyzeCommand: ParsableCommand {
         sink = openOutput(output, inputs: files)
         let chosen = format ?? ReportFormat.inferred(from: output, terminal: sink.isTerminal)
         do {
-            try sink.write(chosen.render(withCommits, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
+            try sink.write(chosen.render(withCommits, color: color.enabled(terminal: sink.isTerminal)))
             try sink.finish()
         } catch is OutputSink.Closed {
             throw ExitCode.success
         }
         diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
+        input.enforceStrict(unreadablePaths: unreadable, accounts: pipeline.accounts)
         throw analysis.exitCode(for: findings)
     }
 }

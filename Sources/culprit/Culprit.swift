@@ -11,6 +11,8 @@ struct Culprit: ParsableCommand {
         culprit reads service logs (files, folders, .gz, or - for a pipe), extracts memory \
         and error events with PCRE2 pattern packs, ties them to deploys, rollbacks and \
         restarts, and ranks the suspect changes with the log lines that prove it.
+
+        Shell completions: culprit --generate-completion-script bash|zsh|fish
         """,
         version: CulpritVersion.string,
         subcommands: [AnalyzeCommand.self, WatchCommand.self, ReportCommand.self, ExtractCommand.self, PatternsCommand.self]
@@ -20,6 +22,7 @@ struct Culprit: ParsableCommand {
     /// (ArgumentParser's own default for validation errors is 64) and an output
     /// that could not be written to 3.
     static func main() {
+        rejectMistypedSubcommand()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -35,6 +38,20 @@ struct Culprit: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+extension Culprit {
+    /// `culprit anlyze …`: one line naming the subcommand meant, exit 2.
+    static func rejectMistypedSubcommand(_ arguments: [String] = CommandLine.arguments) {
+        guard arguments.count > 1 else { return }
+        let word = arguments[1]
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
+        guard !word.hasPrefix("-"), !names.contains(word) else { return }
+        if let meant = SubcommandSuggestion.suggestion(for: word, among: names) {
+            exitWithError("unknown command '\(word)'; did you mean '\(meant)'? (see culprit --help)")
+        }
+        exitWithError("unknown command '\(word)': one of \(names.dropLast().joined(separator: ", ")) (see culprit --help)")
     }
 }
 

@@ -32,9 +32,7 @@ struct ExtractCommand: ParsableCommand {
         let settings: ExtractionSettings
         do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
         let diagnostics = Diagnostics(quiet: input.quiet)
-        let (files, errors) = InputExpander.expand(paths.isEmpty ? ["-"] : paths)
-        for error in errors { diagnostics.error(error.description) }
-        if files.isEmpty { if errors.isEmpty { exitWithError("nothing to read") } else { Foundation.exit(2) } }
+        let (files, unreadable) = input.files(paths, diagnostics: diagnostics)
 
         let sink: OutputSink
         sink = openOutput(output, inputs: files)
@@ -52,5 +50,6 @@ struct ExtractCommand: ParsableCommand {
         }
         if pipeline.filesRead == 0 { throw ExitCode(2) }
         diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
+        input.enforceStrict(unreadablePaths: unreadable, accounts: pipeline.accounts)
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CulpritModel
+import CulpritIngest
 import CulpritExtract
 import Foundation
 
@@ -18,6 +20,30 @@ struct InputOptions: ParsableArguments {
 
     @Flag(name: [.short, .long], help: "No warnings on stderr (errors are still printed).")
     var quiet = false
+
+    @Flag(help: "Exit 2 when any input could not be read (after writing the output).")
+    var strict = false
+
+    /// The files `paths` name, standard input when none is given. Nothing given on
+    /// a terminal is a usage error rather than a silent wait for typed logs; paths
+    /// that cannot be read are named on stderr (and counted for `--strict`).
+    func files(_ paths: [String], diagnostics: Diagnostics, standardInputIsTerminal: Bool = isatty(0) == 1) -> (files: [InputFile], unreadable: Int) {
+        if paths.isEmpty, standardInputIsTerminal {
+            exitWithError("no PATH given and standard input is a terminal: name the logs to read (culprit analyze logs/) or pipe them in")
+        }
+        let (files, errors) = InputExpander.expand(paths.isEmpty ? ["-"] : paths)
+        for error in errors { diagnostics.error(error.description) }
+        if files.isEmpty { if errors.isEmpty { exitWithError("nothing to read") } else { Foundation.exit(2) } }
+        return (files, errors.count)
+    }
+
+    /// With `--strict`, exits 2 when an input could not be read: a path, or a file
+    /// the pipeline could not open (each already named on stderr).
+    func enforceStrict(unreadablePaths: Int, accounts: [InputAccount]) {
+        guard strict else { return }
+        let unreadable = unreadablePaths + accounts.filter { $0.format == "unreadable" }.count
+        if unreadable > 0 { exitWithError("--strict: \(unreadable) input\(unreadable == 1 ? "" : "s") could not be read") }
+    }
 
     func validate() throws {
         guard TimeZone(identifier: timeZone) != nil else {

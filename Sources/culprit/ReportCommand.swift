@@ -22,6 +22,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var color: ColorOption
 
     @Option(help: ArgumentHelp("html, markdown, json or table; default from -o's extension (markdown on stdout).", valueName: "F"))
     var format: ReportFormat?
@@ -43,9 +44,7 @@ struct ReportCommand: ParsableCommand {
         let settings: ExtractionSettings
         do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
         let diagnostics = Diagnostics(quiet: input.quiet)
-        let (allFiles, errors) = InputExpander.expand(paths.isEmpty ? ["-"] : paths)
-        for error in errors { diagnostics.error(error.description) }
-        if allFiles.isEmpty { if errors.isEmpty { exitWithError("nothing to read") } else { Foundation.exit(2) } }
+        let (allFiles, unreadable) = input.files(paths, diagnostics: diagnostics)
 
         var saved = ReportState()
         var files = allFiles
@@ -75,7 +74,7 @@ struct ReportCommand: ParsableCommand {
             switch chosen {
             case .html: text = FindingsHTML.render(withCommits, title: title)
             case .markdown: text = FindingsMarkdown.render(withCommits, title: title)
-            default: text = chosen.render(withCommits, color: sink.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            default: text = chosen.render(withCommits, color: color.enabled(terminal: sink.isTerminal))
             }
             try sink.write(text)
             try sink.finish()
@@ -94,6 +93,7 @@ struct ReportCommand: ParsableCommand {
             do { try next.save(directory: state) } catch { exitWithError("\(error)", code: ExitCode.outputFailure.rawValue) }
         }
         diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
+        input.enforceStrict(unreadablePaths: unreadable, accounts: pipeline.accounts)
         throw analysis.exitCode(for: findings)
     }
 }

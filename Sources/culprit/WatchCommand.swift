@@ -62,6 +62,9 @@ struct WatchCommand: ParsableCommand {
         }
         let diagnostics = Diagnostics(quiet: input.quiet)
         let records = changeRecords.records(zone: settings.zone, diagnostics: diagnostics)
+        if paths.isEmpty, isatty(0) == 1 {
+            exitWithError("no PATH given and standard input is a terminal: name the logs to follow or pipe them in (kubectl logs -f … | culprit watch -)")
+        }
         let targets = paths.isEmpty ? ["-"] : paths
         for path in targets where path != "-" && !FileManager.default.fileExists(atPath: path) && replay {
             exitWithError("\(path): no such file or directory")

@@ -9,22 +9,6 @@ import Testing
 /// Values a corrupt or hostile line can carry never trap, wrap or become a
 /// confident wrong number: they are dropped or kept as text.
 @Suite struct HostileValueTests {
-    /// Runs the built-in pattern set over `text` (one temporary file).
-    private func extractWithBuiltIns(_ text: String, patterns: PatternSet? = nil) throws -> (events: [LogEvent], diagnostics: [String]) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("culprit-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("app.log").path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let messages = MessageLog()
-        let diagnostics = Diagnostics(quiet: false) { messages.append($0) }
-        let settings = ExtractionSettings(patterns: try patterns ?? PatternSet.load())
-        let pipeline = ExtractionPipeline(settings: settings, diagnostics: diagnostics)
-        var events = [LogEvent]()
-        pipeline.run(files: [InputFile(openPath: path, displayPath: "app.log")], render: { $0 }) { events += $0 }
-        return (events, messages.messages)
-    }
-
     @Test func hostileNumbersInJSONNeitherTrapNorBecomeValues() throws {
         let lines = [
             #"{"time":"2025-03-12T01:00:00Z","msg":"request done","status":1e999}"#,

@@ -57,6 +57,22 @@ import Testing
         Shape(line: "[2025-03-12 03:15:02 +0000] [1] [INFO] Starting gunicorn 27.0.1", kind: .start, version: .some(nil)),
         Shape(line: "2025-08-13 01:45:01.123 PDT [12345] LOG:  starting PostgreSQL 15.4 on x86_64-pc-linux-gnu, compiled by gcc",
               kind: .start, service: "postgres", version: .some("15.4")),
+        // A cgroup's own memory files, in bytes (the kernel's cgroup v2 documentation).
+        Shape(line: "2025-05-24T23:00:00+00:00 memory.current=869675173 memory.max=3221225472", kind: .memory, value: 869_675_173),
+        // A JSON line forwarded by rsyslog or journald behind a syslog header.
+        Shape(line: #"Jan  4 12:20:47 media-01 media-service[3952]: {"level":30,"time":1704367247000,"msg":"mem","rss":323006728,"heapUsed":200264171}"#,
+              kind: .memory, value: 323_006_728, service: "media-service"),
+        Shape(line: #"<14>1 2024-01-04T12:20:47.000+01:00 media-01 media-service 3952 - [meta x="1"] {"level":30,"msg":"mem","rss":323006728}"#,
+              kind: .memory, value: 323_006_728, service: "media-service"),
+        // zap's and pino's error beside the message: the error names the dependency (go-redis, ioredis).
+        Shape(line: #"{"level":"error","ts":1741745702.123,"msg":"cache get failed","error":"dial tcp 10.96.0.15:6379: connect: connection refused"}"#,
+              kind: .error, dependency: "redis"),
+        Shape(line: #"{"level":50,"time":1741745702123,"msg":"cache write failed","err":{"type":"ReplyError","message":"MISCONF Redis is configured to save RDB snapshots"}}"#,
+              kind: .error, dependency: "redis"),
+        // PostgreSQL's own FATAL is postgres's error, not a failure of a dependency named postgres.
+        Shape(line: "2025-03-12 01:50:00.123 UTC [123] FATAL:  sorry, too many clients already", kind: .error, service: "postgres"),
+        // supervisord names the program that died.
+        Shape(line: "2026-12-02 06:29:46,750 WARN exited: orders (terminated by SIGABRT; not expected)", kind: .error, service: "orders"),
     ]
 
     static let negatives = [
@@ -68,6 +84,8 @@ import Testing
         "[337533.314322] memory+swap: usage 524288kB, limit 9007199254740988kB, failcnt 0",
         "maxmemory-policy allkeys-lru",
         "connected to redis at 10.0.0.4:6379",
+        // Redis failing to fork for a background save keeps serving: no OOM kill.
+        "4690:M 26 Jul 2025 00:50:41.776 # Can't save in background: fork: Cannot allocate memory",
     ]
 
     private func events(of line: String, file: String = "shapes/app.log") throws -> [LogEvent] {
@@ -111,6 +129,12 @@ import Testing
         }
         let heapOnly = try #require(try events(of: #"{"time":"2025-03-12T03:15:02Z","msg":"stats","heap_used_bytes":123456789}"#).first)
         #expect(heapOnly.value == 123_456_789)
+    }
+
+    @Test func zapsDurationFieldBesideARequestMessageIsItsLatency() throws {
+        let line = #"{"level":"info","ts":1741745702.123,"msg":"request completed","method":"GET","path":"/api/orders","status":200,"duration":0.018343}"#
+        let event = try #require(try events(of: line).first { $0.kind == .http })
+        #expect(event.duration == 0.018343)
     }
 
     @Test func ecsEventDurationIsNanoseconds() throws {

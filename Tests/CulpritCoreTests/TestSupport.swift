@@ -69,3 +69,19 @@ func extract(files: [InputFile], zone: String = "UTC", chunkSize: Int = 2 << 20,
     pipeline.run(files: files, render: { $0 }) { events += $0 }
     return (events, messages.messages)
 }
+
+/// Runs the built-in pattern set (or `patterns`) over `text` in one temporary file.
+func extractWithBuiltIns(_ text: String, patterns: PatternSet? = nil) throws -> (events: [LogEvent], diagnostics: [String]) {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("culprit-hostile-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("app.log").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let messages = MessageLog()
+    let diagnostics = Diagnostics(quiet: false) { messages.append($0) }
+    let settings = ExtractionSettings(patterns: try patterns ?? PatternSet.load())
+    let pipeline = ExtractionPipeline(settings: settings, diagnostics: diagnostics)
+    var events = [LogEvent]()
+    pipeline.run(files: [InputFile(openPath: path, displayPath: "app.log")], render: { $0 }) { events += $0 }
+    return (events, messages.messages)
+}

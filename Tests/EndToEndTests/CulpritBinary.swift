@@ -20,6 +20,13 @@ enum CulpritBinary {
         var stdoutData: Data
     }
 
+    /// A new empty directory under the system's temporary directory.
+    static func temporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("culprit-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
     /// Runs culprit with `arguments` from the package root, feeding `input` on stdin.
     static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()

@@ -1,3 +1,4 @@
+import Foundation
 import CulpritModel
 
 /// Finds a line's level in its first bytes, the way loggers write it: an
@@ -19,7 +20,12 @@ package enum LevelScanner {
                     // referer, user agent) carries no level: skip it whole. Quotes closing a
                     // value (`time="…Z" level=error`) or opening one (`msg="…"`) are not skipped.
                     index += 1
-                    while index < limit, b[index] != UInt8(ascii: "\"") { index += 1 }
+                    if index < limit, let base = b.baseAddress,
+                       let close = memchr(base + index, Int32(UInt8(ascii: "\"")), limit - index) {
+                        index = UnsafePointer<UInt8>(close.assumingMemoryBound(to: UInt8.self)) - base
+                    } else {
+                        index = limit
+                    }
                 }
                 index += 1
                 continue

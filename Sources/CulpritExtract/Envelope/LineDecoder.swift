@@ -33,6 +33,8 @@ package struct LineDecoder {
     static let versionKeys = ["version", "service.version", "app_version", "appVersion", "build.version"]
     /// Message keys whose value is itself a whole log line to decode again.
     package static let wrappedMessageKeys: Set<String> = ["log", "MESSAGE"]
+    /// Keys of the error a structured record carries beside its message.
+    static let errorKeys = ["error", "err", "err.message", "error.message", "exception", "exc_info", "error_message", "errorMessage"]
 
     /// Decodes `line` given the file's envelope. With `borrowingText`, a plain text
     /// line's message is left uncopied (`messageIsLine`): the caller still has the line.
@@ -136,6 +138,13 @@ package struct LineDecoder {
             // its time wins (see the type's description).
         } else {
             decoded = DecodedLine(message: Array(messageText.utf8))
+            // The error a structured logger attaches (zap's `error`, pino's `err.message`,
+            // structlog's `exception`) is part of what the record says: the patterns see it.
+            if let value = fields.first(of: Self.errorKeys), case .string(let text) = value, !text.isEmpty,
+               !messageText.contains(text) {
+                if !decoded.message.isEmpty { decoded.message.append(contentsOf: ": ".utf8) }
+                decoded.message.append(contentsOf: text.utf8)
+            }
         }
         if decoded.time == nil || wrapsLine, let value = fields.first(of: Self.timeKeys), let time = time(from: value) {
             decoded.time = time
@@ -216,7 +225,10 @@ package struct LineDecoder {
                 decoded.severity = Severity(rawValue: pri & 7)
                 start = index + 1
                 if start + 2 < line.count, line[start] == UInt8(ascii: "1"), line[start + 1] == 0x20 {
-                    decodeRFC5424(line, from: start + 2, into: &decoded)
+                    if let messageStart = decodeRFC5424(line, from: start + 2, into: &decoded),
+                       let embedded = decodeEmbeddedJSON(line, from: messageStart, around: decoded) {
+                        return embedded
+                    }
                     return decoded
                 }
             }
@@ -241,18 +253,42 @@ package struct LineDecoder {
             decoded.time = found.micros
             if decoded.severity == nil {
                 // After the timestamp first; then only the part before it (already scanned after).
-                decoded.severity = LevelScanner.scan(rest, from: found.end)
+                decoded.severity = (found.start == 0 ? LogcatHeader.severity(rest, after: found.end) : nil)
+                    ?? LevelScanner.scan(rest, from: found.end)
                     ?? (found.start > 0 ? LevelScanner.scan(UnsafeBufferPointer(rebasing: rest[..<found.start]), from: 0) : nil)
             }
-            if found.start <= 1 { SyslogHeader.read(rest, after: found.end, into: &decoded) }
+            if found.start <= 1, let messageStart = SyslogHeader.read(rest, after: found.end, into: &decoded),
+               let embedded = decodeEmbeddedJSON(rest, from: messageStart, around: decoded) {
+                return embedded
+            }
         } else if decoded.severity == nil {
-            decoded.severity = LevelScanner.scan(rest, from: 0)
+            decoded.severity = LogcatHeader.taggedSeverity(rest, at: 0) ?? LevelScanner.scan(rest, from: 0)
         }
         return decoded
     }
 
+    /// A JSON record behind a syslog header (`app[42]: {"level":30,…}`, as rsyslog
+    /// and journald forward an app's JSON lines): decoded as JSON, the header's time,
+    /// host and tag filling what the record does not say. The record's own time wins:
+    /// JSON loggers write an epoch or an offset, the header a year-less local time.
+    func decodeEmbeddedJSON(_ line: UnsafeBufferPointer<UInt8>, from start: Int, around outer: DecodedLine) -> DecodedLine? {
+        guard start < line.count, line[start] == UInt8(ascii: "{") else { return nil }
+        let inner = UnsafeBufferPointer(rebasing: line[start...])
+        guard let fields = JSONRecordParser.parse(inner) else { return nil }
+        var decoded = decodeStructured(fields, depth: Self.maxDepth - 1, raw: inner)
+        if decoded.time == nil { decoded.time = outer.time }
+        if decoded.severity == nil { decoded.severity = outer.severity }
+        if decoded.service == nil { decoded.service = outer.service }
+        if decoded.host == nil { decoded.host = outer.host }
+        if decoded.version == nil { decoded.version = outer.version }
+        return decoded
+    }
+
     /// RFC 5424 after `<PRI>1 `: `TIMESTAMP HOST APP PROCID MSGID SD MSG`.
-    func decodeRFC5424(_ line: UnsafeBufferPointer<UInt8>, from start: Int, into decoded: inout DecodedLine) {
+    /// Returns where MSG starts (after the structured data and a UTF-8 BOM), nil when
+    /// the header is short.
+    @discardableResult
+    func decodeRFC5424(_ line: UnsafeBufferPointer<UInt8>, from start: Int, into decoded: inout DecodedLine) -> Int? {
         var fields: [Range<Int>] = []
         var index = start
         while fields.count < 5, index < line.count {
@@ -261,7 +297,7 @@ package struct LineDecoder {
             fields.append(fieldStart..<index)
             index += 1
         }
-        guard fields.count == 5 else { return }
+        guard fields.count == 5 else { return nil }
         decoded.time = timestamps.parseISO(line, at: fields[0].lowerBound)?.micros
         func text(_ range: Range<Int>) -> String? {
             let value = String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
@@ -269,5 +305,21 @@ package struct LineDecoder {
         }
         decoded.host = text(fields[1])
         decoded.service = text(fields[2])
+        // STRUCTURED-DATA: `-` or `[id k="v" …]…` (a `]` inside a value is escaped).
+        guard index < line.count else { return nil }
+        if line[index] == UInt8(ascii: "-") {
+            index += 1
+        } else {
+            while index < line.count, line[index] == UInt8(ascii: "[") {
+                index += 1
+                while index < line.count, line[index] != UInt8(ascii: "]") {
+                    index += line[index] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                index += 1
+            }
+        }
+        while index < line.count, line[index] == 0x20 { index += 1 }
+        if index + 2 < line.count, line[index] == 0xEF, line[index + 1] == 0xBB, line[index + 2] == 0xBF { index += 3 }
+        return index
     }
 }

@@ -8,10 +8,16 @@ import CulpritModel
 /// stamped again (`2025-03-12T01:50:00Z 2025-03-12 02:50:00 INFO …` is no host
 /// `2025-03-12` running a program `02`).
 enum SyslogHeader {
-    static func read(_ b: UnsafeBufferPointer<UInt8>, after timestampEnd: Int, into decoded: inout DecodedLine) {
-        guard let (host, tag) = parse(b, after: timestampEnd) else { return }
+    /// Names the service and host from the header; returns where the message starts
+    /// (after `TAG[PID]: `), nil when no header follows the timestamp.
+    @discardableResult
+    static func read(_ b: UnsafeBufferPointer<UInt8>, after timestampEnd: Int, into decoded: inout DecodedLine) -> Int? {
+        guard let (host, tag, colon) = parse(b, after: timestampEnd) else { return nil }
         decoded.host = String(decoding: UnsafeBufferPointer(rebasing: b[host]), as: UTF8.self)
         decoded.service = LineDecoder.cleanServiceName(String(decoding: UnsafeBufferPointer(rebasing: b[tag]), as: UTF8.self))
+        var start = colon + 1
+        while start < b.count, b[start] == 0x20 { start += 1 }
+        return start
     }
 
     /// Whether a header follows the timestamp ending at `timestampEnd`.
@@ -19,7 +25,7 @@ enum SyslogHeader {
         parse(b, after: timestampEnd) != nil
     }
 
-    private static func parse(_ b: UnsafeBufferPointer<UInt8>, after timestampEnd: Int) -> (host: Range<Int>, tag: Range<Int>)? {
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>, after timestampEnd: Int) -> (host: Range<Int>, tag: Range<Int>, colon: Int)? {
         var index = timestampEnd
         guard index < b.count, b[index] == 0x20 else { return nil }
         index += 1
@@ -45,7 +51,7 @@ enum SyslogHeader {
         guard index < b.count, b[index] == UInt8(ascii: ":") else { return nil }
         let host = UnsafeBufferPointer(rebasing: b[hostStart..<hostEnd])
         if Severity(word: host) != nil || isDate(host) { return nil }
-        return (hostStart..<hostEnd, tagStart..<tagEnd)
+        return (hostStart..<hostEnd, tagStart..<tagEnd, index)
     }
 
     /// `2025-03-12`, `2025/03/12`: a date, not a host name.

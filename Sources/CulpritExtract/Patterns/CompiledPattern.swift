@@ -18,6 +18,8 @@ final class CompiledPattern: Sendable {
     /// `regex` unretained, for the hot path (`regex` keeps it alive).
     let regexHandle: Unmanaged<CompiledRegex>?
     let field: CompiledRegex?
+    /// `definition.unless` compiled: a match of it vetoes the record.
+    let unless: CompiledRegex?
     let groups: CaptureGroups
     /// Bytes per unit when the line gives no unit.
     let defaultBytesPerUnit: Double
@@ -37,13 +39,14 @@ final class CompiledPattern: Sendable {
         regex = try definition.regex.map { source throws(RegexCompileError) in try CompiledRegex(source) }
         regexHandle = regex.map { .passUnretained($0) }
         field = try definition.field.map { source throws(RegexCompileError) in try CompiledRegex(source) }
+        unless = try definition.unless.map { source throws(RegexCompileError) in try CompiledRegex(source) }
         groups = CaptureGroups(regex?.groupNumbers ?? [:])
         defaultBytesPerUnit = definition.unit.flatMap { UnitConversion.bytes($0) } ?? 1
         defaultSecondsPerUnit = definition.durationUnit.flatMap { UnitConversion.seconds($0) }
     }
 
     /// Capture groups of its regex (the match data is sized to the largest).
-    var captureCount: Int { max(regex?.captureCount ?? 0, field?.captureCount ?? 0) }
+    var captureCount: Int { max(regex?.captureCount ?? 0, field?.captureCount ?? 0, unless?.captureCount ?? 0) }
 
     deinit { groups.deallocate() }
 }

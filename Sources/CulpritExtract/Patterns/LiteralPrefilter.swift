@@ -5,7 +5,8 @@
 /// Method: each literal is anchored on its rarest pair of adjacent bytes (by
 /// pair frequencies measured on real logs, `LogBigrams`), case-folded. One pass
 /// over the line tests each raw byte pair against a 64 Ki-bit set that holds
-/// every case variant of the anchors (so the loop folds nothing). A pair that
+/// every case variant of the case-insensitive anchors and the case-sensitive ones
+/// as written (so the loop folds nothing). A pair that
 /// hits is checked next by the hash of the three or four bytes around it, and
 /// only then are its literals compared. Literals of one byte anchor on it alone.
 package final class LiteralPrefilter: @unchecked Sendable {
@@ -64,6 +65,10 @@ package final class LiteralPrefilter: @unchecked Sendable {
         literalMasks = .allocate(capacity: max(literalCount, 1))
         var cursor = 0
         var pairLists = [UInt16: [Entry]]()
+        // A case-insensitive literal's anchor hits in every case variant; a
+        // case-sensitive one's only as written (` E ` must not hit on every `e `).
+        var foldedAnchors = Set<Int>()
+        var exactAnchors = Set<Int>()
         var singleLists = [[Entry]](repeating: [], count: 256)
         var windowHits = [Int]()
         var windowOffsets = [UInt8](repeating: 0, count: 65_536)
@@ -89,6 +94,11 @@ package final class LiteralPrefilter: @unchecked Sendable {
             }
             let key = Int(fold[Int(bytes[best])]) << 8 | Int(fold[Int(bytes[best + 1])])
             pairLists[UInt16(key), default: []].append(Entry(literal: Int32(index), anchor: Int32(best)))
+            if literal.caseSensitive {
+                exactAnchors.insert(Int(bytes[best]) | Int(bytes[best + 1]) << 8)
+            } else {
+                foldedAnchors.insert(key)
+            }
             let width = min(4, bytes.count)
             let windowStart = min(best, bytes.count - width)
             var window: UInt32 = 0
@@ -127,7 +137,7 @@ package final class LiteralPrefilter: @unchecked Sendable {
         for raw in 0..<65_536 {
             // Little-endian: the first byte of the pair is the low byte.
             let folded = Int(fold[raw & 0xFF]) << 8 | Int(fold[raw >> 8])
-            if pairLists[UInt16(folded)] != nil { pairBits[raw >> 6] |= 1 << UInt64(raw & 63) }
+            if foldedAnchors.contains(folded) || exactAnchors.contains(raw) { pairBits[raw >> 6] |= 1 << UInt64(raw & 63) }
         }
         pairStart[65_536] = Int32(entryCursor)
         singleStart = .allocate(capacity: 257)

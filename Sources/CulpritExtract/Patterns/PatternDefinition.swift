@@ -42,6 +42,11 @@ public struct PatternDefinition: Sendable {
     public var description: String
     /// The PCRE2 regex; nil for a pattern that matches on `field` or `level` alone.
     public var regex: String?
+    /// A regex that vetoes a match of `regex`: a record it also matches is not this
+    /// pattern's. It says what the main regex could only say with look-around
+    /// (`failed`, but not `0 failed`), so the main regex stays one that any engine,
+    /// ripgrep's included, runs unchanged.
+    public var unless: String?
     /// A structured field (JSON, logfmt) whose presence or value it reads.
     public var field: String?
     /// The severity a record must have (at least, unless `levelOnly`).

@@ -11,7 +11,7 @@ final class PatternMatcher {
     private let scratch: RegexScratch
     /// Per pattern (by index), how many records its regex gave up on at PCRE2's
     /// backtracking limits: a catastrophic pattern is reported, not silently blind.
-    private(set) var limitHits: [Int]
+    @exclusivity(unchecked) private(set) var limitHits: [Int]
     /// `patterns.compiled` as unretained references: `patterns` keeps them alive,
     /// and the hot loop then reads a pattern without reference counting.
     private let table: UnsafeMutablePointer<Unmanaged<CompiledPattern>>
@@ -62,8 +62,8 @@ final class PatternMatcher {
                 if kindsSeen.contains(pattern.kind) { return }
                 if pattern.fallback { sawFallback = true; return }
                 if let draft = evaluate(pattern, subject) {
-                    drafts.append(draft)
                     kindsSeen.insert(draft.kind)
+                    drafts.append(draft)
                 }
             }
         }
@@ -73,8 +73,8 @@ final class PatternMatcher {
                 table[index]._withUnsafeGuaranteedRef { pattern in
                     guard pattern.fallback, !kindsSeen.contains(pattern.kind) else { return }
                     if let draft = evaluate(pattern, subject) {
-                        drafts.append(draft)
                         kindsSeen.insert(draft.kind)
+                        drafts.append(draft)
                     }
                 }
             }
@@ -100,11 +100,19 @@ final class PatternMatcher {
             }
             // With a `field`, the regex only qualifies the record; the value comes from the field.
             guard fill(&draft, from: match, in: text, pattern: pattern) || pattern.field != nil else { return nil }
+            if let unless = pattern.unless,
+               unless.firstMatch(in: UnsafeRawBufferPointer(text), matchData: matchData, matchContext: matchContext, gaveUp: &gaveUp) != nil {
+                return nil
+            }
         }
         if let field = pattern.field {
             guard fillFromField(&draft, field: field, fields: subject.fields, pattern: pattern) else { return nil }
         }
         if draft.dependency == nil, let dependency = pattern.dependency { draft.dependency = dependency }
+        // A request line's pattern reads the message; its duration may be a field beside it (zap's `duration`).
+        if draft.kind == .http, draft.duration == nil, !subject.fields.isEmpty, let seconds = requestDuration(in: subject.fields) {
+            draft.duration = seconds
+        }
         guard draft.keepPlausibleValues() else { return nil }
         return draft
     }
@@ -168,7 +176,7 @@ final class PatternMatcher {
 
     /// Which field names each field pattern accepts, remembered: records of one
     /// file repeat the same keys, so each key costs one regex run per chunk.
-    private var fieldNameVerdicts: [ObjectIdentifier: [String: Bool]] = [:]
+    @exclusivity(unchecked) private var fieldNameVerdicts: [ObjectIdentifier: [String: Bool]] = [:]
 
     private func fieldNameMatches(_ key: String, _ field: CompiledRegex) -> Bool {
         let id = ObjectIdentifier(field)

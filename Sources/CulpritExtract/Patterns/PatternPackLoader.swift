@@ -77,7 +77,7 @@ public enum PatternPackLoader {
     }
 
     private static let knownKeys: Set<String> = [
-        "id", "kind", "description", "regex", "field", "level", "literals", "unit", "duration_unit",
+        "id", "kind", "description", "regex", "unless", "field", "level", "literals", "unit", "duration_unit",
         "applies_to", "fallback", "examples", "level_only", "dependency",
     ]
 
@@ -109,7 +109,13 @@ public enum PatternPackLoader {
         guard regex != nil || field != nil || level != nil else {
             throw fail("pattern \(id): needs a `regex`, a `field` or a `level`")
         }
-        for (name, source) in [("regex", regex), ("field", field)] {
+        let unless = map["unless"]?.string
+        if map["unless"] != nil {
+            guard let unless, !unless.isEmpty, regex != nil else {
+                throw fail("pattern \(id): `unless` is a regex, beside a `regex`", map["unless"])
+            }
+        }
+        for (name, source) in [("regex", regex), ("unless", unless), ("field", field)] {
             guard let source else { continue }
             do {
                 _ = try CompiledRegex(source)
@@ -178,6 +184,7 @@ public enum PatternPackLoader {
             guard let name = dependency.string, !name.isEmpty else { throw fail("pattern \(id): `dependency` names a system, such as redis", dependency) }
             definition.dependency = name
         }
+        definition.unless = unless
         if let only = map["level_only"] {
             guard let flag = only.bool, level != nil else { throw fail("pattern \(id): `level_only` is true or false, beside a `level`", only) }
             definition.levelOnly = flag

@@ -9,15 +9,15 @@ package final class ChunkExtractor {
     private let context: FileContext
     private let decoder: LineDecoder
     private let matcher: PatternMatcher
-    private var rules = ContinuationRules()
+    @exclusivity(unchecked) private var rules = ContinuationRules()
     /// Where a Docker line's message start is decoded for the continuation rules.
     private let viewScratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ContinuationView.scratchSize)
     /// The drafts of the record being finished, reused from record to record.
-    private var drafts = [EventDraft]()
+    @exclusivity(unchecked) private var drafts = [EventDraft]()
 
     /// The time of the last timed line before byte `start` of the chunk, from the
     /// previous backward search: searches never cover the same lines twice.
-    private var knownTime: (start: Int, time: Int64?) = (0, nil)
+    @exclusivity(unchecked) private var knownTime: (start: Int, time: Int64?) = (0, nil)
 
     deinit { viewScratch.deallocate() }
 
@@ -29,7 +29,7 @@ package final class ChunkExtractor {
     private let pathService: String
     private let overrideService: String?
     private let pathNamesService: Bool
-    private var patternIDs: [String?]
+    @exclusivity(unchecked) private var patternIDs: [String?]
 
     private static func privateCopy(_ text: String) -> String {
         var copy = text
@@ -81,7 +81,7 @@ package final class ChunkExtractor {
             self.mask.formUnion(mask)
         }
     }
-    private var record = OpenRecord()
+    @exclusivity(unchecked) private var record = OpenRecord()
 
     func extract(_ chunk: UnsafeBufferPointer<UInt8>) -> ChunkResult {
         var result = ChunkResult()
@@ -189,12 +189,24 @@ package final class ChunkExtractor {
         if let time = head.time { knownTime = (record.lines[0].lowerBound, time) }
         let excerpt = head.quotesMessage ? head.message.withUnsafeBufferPointer(Self.excerpt) : Self.excerpt(headLine)
         let ref = SourceRef(path: displayPath, line: record.firstLineNumber)
+        reserveRoom(for: drafts.count, at: record.lines[0].lowerBound, of: chunk.count, in: &result.events)
         drafts.withUnsafeBufferPointer { drafts in
             for index in drafts.indices {
                 if time == nil { result.needsEarlierTime.append(result.events.count) }
                 result.events.append(event(from: drafts[index], head: head, time: time, quality: quality, ref: ref, excerpt: excerpt))
             }
         }
+    }
+
+    /// Grows `events` ahead of need, to the count the chunk is on course for:
+    /// growing by doubling would copy an event-dense chunk's events a dozen times.
+    @inline(__always)
+    private func reserveRoom(for extra: Int, at position: Int, of chunkSize: Int, in events: inout [LogEvent]) {
+        let needed = events.count + extra
+        guard needed > events.capacity else { return }
+        // Sizes, not input values: a chunk holds at most a few MiB, so nothing here overflows.
+        let projected = position > 0 ? events.count * chunkSize / position : 0
+        events.reserveCapacity(max(needed * 2, min(projected + projected / 8 + 16, chunkSize / 16)))
     }
 
     @inline(__always)
@@ -206,11 +218,15 @@ package final class ChunkExtractor {
             // `Starting gunicorn 27.0.1` in auth-service's log is gunicorn's version, not auth-service's.
             version = head.version
         }
+        // A system's own log reporting its own failure (PostgreSQL's `FATAL:  sorry, too
+        // many clients already` in postgres's log) is about itself, not a dependency.
+        var dependency = draft.dependency
+        if let named = dependency, Self.isItself(service, dependency: named) { dependency = nil }
         return LogEvent(
             time: time, service: service, host: draft.host ?? head.host, kind: draft.kind,
             value: draft.value, unit: draft.unit, version: version, patternID: patternID(draft.pattern), ref: ref,
             status: draft.status, duration: draft.duration, limit: draft.limit, severity: head.severity, excerpt: excerpt,
-            timeQuality: quality, dependency: draft.dependency
+            timeQuality: quality, dependency: dependency
         )
     }
 
@@ -221,6 +237,22 @@ package final class ChunkExtractor {
         guard product.count >= 3, service.count >= 3 else { return service == product }
         return service.contains(product) || product.contains(service)
     }
+
+    /// Whether a dependency an event names is the service itself: the same name
+    /// (port aside), or the name and a server suffix (`postgres` in `postgresql`'s
+    /// log, `redis` in `redis-server`'s). `api-backend` is not `api`.
+    static func isItself(_ service: String, dependency: String) -> Bool {
+        let service = service.lowercased()
+        let host = dependency.lowercased().split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        guard !host.isEmpty else { return false }
+        if service == host { return true }
+        for (longer, shorter) in [(service, host), (host, service)] where longer.hasPrefix(shorter) {
+            if Self.serverSuffixes.contains(String(longer.dropFirst(shorter.count))) { return true }
+        }
+        return false
+    }
+
+    static let serverSuffixes: Set<String> = ["ql", "db", "-db", "d", "-server", "_server", "-primary", "-master", "-0"]
 
     /// Who an event is about: a pattern's `service` capture first (a deploy line
     /// names what it deploys), then `--service`, the line's own fields, the path.

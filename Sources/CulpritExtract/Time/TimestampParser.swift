@@ -59,6 +59,7 @@ package struct TimestampParser {
         let first = bytes[start]
         if Self.isDigit(first) {
             return parseISO(bytes, at: start) ?? parseCLF(bytes, at: start) ?? parseDayMonthYear(bytes, at: start)
+                ?? parseMonthDayDash(bytes, at: start)
         }
         if first &- 65 < 26 {
             return parseSyslog(bytes, at: start) ?? parseMonthDayCommaYear(bytes, at: start) ?? parseDayMonthYear(bytes, at: start)
@@ -163,6 +164,15 @@ package struct TimestampParser {
             return ParsedTime(micros: (local - offset) * 1_000_000 + micros, start: start, end: zoneEnd)
         }
         return ParsedTime(micros: zone.utcSeconds(fromLocal: local) * 1_000_000 + micros, start: start, end: end)
+    }
+
+    /// Android logcat's `MM-DD HH:MM:SS[.mmm]` (its `threadtime` and `time` formats), year-less.
+    func parseMonthDayDash(_ b: UnsafeBufferPointer<UInt8>, at s: Int) -> ParsedTime? {
+        guard s + 14 <= b.count, b[s + 2] == UInt8(ascii: "-"), b[s + 5] == UInt8(ascii: " "),
+              let month = Self.digits(b, s, 2), let day = Self.digits(b, s + 3, 2),
+              let clock = Self.parseClock(b, s + 6) else { return nil }
+        let (micros, end) = Self.parseFraction(b, clock.end)
+        return finishYearless(year: nil, month: month, day: day, clock: clock, micros: micros, start: s, end: end, bytes: b)
     }
 
     /// klog's header time `MMDD HH:MM:SS.uuuuuu`, starting after the level letter.
