@@ -42,7 +42,15 @@ public struct Analyzer: Sendable {
         let detectors = DetectorRegistry.detectors(options)
         for service in aggregator.services.values.sorted(by: { $0.name < $1.name }) {
             let own = changes.filter { $0.service == service.name }
-            for detector in detectors { anomalies += detector.detect(in: service, changes: own) }
+            var found = [Anomaly]()
+            for detector in detectors { found += detector.detect(in: service, changes: own) }
+            if let (dependency, share) = service.dominantDependency {
+                for index in found.indices where found[index].kind == .errorSpike {
+                    found[index].dependency = dependency
+                    found[index].dependencyShare = share
+                }
+            }
+            anomalies += found
         }
         anomalies.sort { ($0.start, $0.service) < ($1.start, $1.service) }
         let telemetry = Set(aggregator.services.values.filter { !$0.memory.isEmpty || !$0.minutes.isEmpty }.map(\.name))

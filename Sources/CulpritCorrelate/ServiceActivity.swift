@@ -31,12 +31,26 @@ package struct ServiceActivity: Sendable, Codable {
     package var versionRuns: [VersionRun] = []
     /// Critical-level errors (fatal, panic): crashes.
     package var crashes: [EvidenceLine] = []
+    /// Error records that report another system failing (`LogEvent.dependency`), by
+    /// that system; optional so a state file written before it still reads.
+    package var dependencyErrors: [String: Int]?
+    /// Error records counted in all (the denominator of `dependencyErrors`).
+    package var errorCount: Int?
     package var firstTime: Int64?
     package var lastTime: Int64?
     /// When each instance's first event was, to tell a new pod from a restarted one.
     package var instanceFirstSeen: [String: Int64] = [:]
     /// The templates of its error and warning messages (see `TemplateMiner`).
     package var templates = TemplateMiner()
+
+    /// The system most of the service's error records report failing, with the share
+    /// of its error records that name it; nil when fewer than half name one system.
+    package var dominantDependency: (name: String, share: Double)? {
+        guard let counts = dependencyErrors, let total = errorCount, total > 0,
+              let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
+        let share = Double(top.value) / Double(total)
+        return share >= 0.5 ? (top.key, share) : nil
+    }
 
     /// Whether the service logs its requests: then its error rate is 5xx ÷ requests
     /// (see `MinuteStats.errors(countingResponses:)`). Scans the minutes: compute once per use.
@@ -73,6 +87,11 @@ package struct ServiceActivity: Sendable, Codable {
             Self.countRequest(event, in: &minutes[minute, default: MinuteStats()])
         case .error:
             Self.countError(event, in: &minutes[minute, default: MinuteStats()])
+            errorCount = (errorCount ?? 0) + 1
+            if let dependency = event.dependency {
+                if dependencyErrors == nil { dependencyErrors = [:] }
+                dependencyErrors![dependency, default: 0] += 1
+            }
             if let severity = event.severity, severity.rawValue <= Severity.critical.rawValue, crashes.count < Self.lineCap {
                 crashes.append(EvidenceLine(event))
             }

@@ -8,7 +8,13 @@ import CulpritModel
 /// - an anomaly of S beginning within 30 min after t: its kind's weight (memory
 ///   growth 3, error spike 2.5, latency 1.5, restart loop 1.5, OOM 1, crash 1);
 ///   from 30 min to 6 h after, that weight × e^(−(lag − 30 min)/90 min); +0.5 when
-///   memory was flat before the change, +0.5 when the error rate rose ≥ 10×;
+///   memory was flat before the change, +0.5 when the error rate rose ≥ 10×; an
+///   error or latency spike beginning more than 5 min after t decays further, as
+///   e^(−(lag − 5 min)/20 min): a release that breaks requests breaks them at once;
+/// - an error spike most of whose errors report another system failing (their
+///   `dependency`) counts × (1 − that share) when it began more than 5 min after t
+///   or after that system's own trouble, and so do the symptoms and new messages
+///   that follow from it: the failure is the dependency's;
 /// - an anomaly of S already under way before t (onset > 2 min earlier, not
 ///   ended): −0.8 × its weight: the change did not start it;
 /// - a later rollback of S after which S's anomaly ended within 45 min: +1.5;
@@ -45,6 +51,10 @@ package struct SuspectRanking {
         evidence.append(.init(signal: "change", summary: describe(change), lines: change.evidence, weight: 0))
         let own = anomalies.filter { $0.service == change.service }
         var credited = [Anomaly]()
+        // When the change's own trouble is mostly a dependency failing, what follows
+        // from that trouble (other services' symptoms, its new error messages) is the
+        // dependency's too: those items count only by the service's own share.
+        var dependencyFactor: Double?
         for anomaly in own {
             let lag = anomaly.start - change.time
             let explainedByStart = anomaly.preExisting && logStart.map { change.time <= $0 + ranking.slack } != true
@@ -59,22 +69,53 @@ package struct SuspectRanking {
             guard lag <= ranking.horizon, owner(of: anomaly, changes: changes) == change else { continue }
             var weight = ranking.weight(of: anomaly.kind)
             if lag > ranking.prompt { weight *= exp(-Double(lag - ranking.prompt) / ranking.decay) }
+            if anomaly.kind == .errorSpike || anomaly.kind == .latencySpike, lag > ranking.requestPrompt {
+                weight *= exp(-Double(lag - ranking.requestPrompt) / ranking.requestDecay)
+            }
             if anomaly.kind == .memoryGrowth, let growth = anomaly.growth, let before = growth.bytesPerMinuteBefore,
                abs(before) < growth.bytesPerMinute * model.detection.memoryFlatBeforeRatio, lag <= ranking.prompt { weight += ranking.flatBeforeBonus }
             if anomaly.kind == .errorSpike, anomaly.magnitude >= ranking.errorSpikeBonusRatio { weight += ranking.errorSpikeBonus }
+            if let item = dependencyDiscount(anomaly, lag: lag, anomalies: anomalies) {
+                let own = 1 - (anomaly.dependencyShare ?? 0)
+                weight *= own
+                dependencyFactor = min(dependencyFactor ?? 1, own)
+                evidence.append(item)
+            }
             credited.append(anomaly)
             evidence.append(.init(signal: anomaly.kind.rawValue, summary: "\(anomaly.summary); began \(Self.minutes(max(lag, 0))) after the \(change.kind.rawValue)",
                                   lines: anomaly.evidence, weight: weight))
         }
         evidence += confirmation(of: change, credited: credited, changes: changes)
-        evidence += symptoms(of: change, credited: credited, anomalies: anomalies, changes: changes, hasTelemetry: servicesWithTelemetry.contains(change.service))
-        evidence += MessageEvidence.items(for: change, messages: messages.filter { $0.change == change }, model: model)
+        var consequences = symptoms(of: change, credited: credited, anomalies: anomalies, changes: changes, hasTelemetry: servicesWithTelemetry.contains(change.service))
+        consequences += MessageEvidence.items(for: change, messages: messages.filter { $0.change == change }, model: model)
+        if let dependencyFactor {
+            for index in consequences.indices where consequences[index].weight > 0 { consequences[index].weight *= dependencyFactor }
+        }
+        evidence += consequences
         let positive = evidence.filter { $0.weight > 0 }.reduce(0) { $0 + $1.weight }
         let negative = evidence.filter { $0.weight < 0 }.reduce(0) { $0 - $1.weight }
         let raw = ranking.prior(of: change.kind) * positive - negative - ranking.offset
         let score = (1 / (1 + exp(-raw)) * 1000).rounded() / 1000
         let ordered = [evidence[0]] + evidence.dropFirst().sorted { abs($0.weight) > abs($1.weight) }
         return Suspect(change: change, score: score, verdict: Suspect.Verdict(score: score, ranking: ranking), evidence: ordered)
+    }
+
+    /// An error spike whose errors mostly report another system failing, when that
+    /// failure did not come at once with the change (it began later than
+    /// `requestPrompt`) or followed that system's own trouble: the evidence says
+    /// so, and the spike counts for the change only as much as its own errors.
+    func dependencyDiscount(_ anomaly: Anomaly, lag: Int64, anomalies: [Anomaly]) -> Suspect.Evidence? {
+        guard anomaly.kind == .errorSpike, let dependency = anomaly.dependency, let share = anomaly.dependencyShare,
+              share >= ranking.dependencyShareFloor else { return nil }
+        let host = dependency.split(separator: ":").first.map { String($0).lowercased() } ?? dependency.lowercased()
+        let itsOwn = anomalies.first { other in
+            other.service != anomaly.service && other.start <= anomaly.start + ranking.slack
+                && (other.service.lowercased().contains(host) || host.contains(other.service.lowercased()))
+        }
+        guard lag > ranking.requestPrompt || itsOwn != nil else { return nil }
+        var summary = "\(Int((share * 100).rounded()))% of \(anomaly.service)'s errors report \(dependency) failing"
+        if let itsOwn { summary += "; \(itsOwn.service)'s own trouble began at \(Self.clock(itsOwn.start)): \(itsOwn.summary)" }
+        return .init(signal: "dependency", summary: summary + ": the failure is \(dependency)'s", lines: Array(anomaly.evidence.prefix(2)), weight: 0)
     }
 
     /// The change an anomaly of a service belongs to: the latest change of that

@@ -122,6 +122,15 @@ public struct ScoringModel: Sendable {
         public var unseenSymptomWeight = 0.3
         /// … up to this in all.
         public var unseenSymptomCap = 1.0
+        /// An error or latency spike is prompt for this long after a change (5 min):
+        /// a release that breaks requests breaks them once it serves them…
+        public var requestPrompt: Int64 = 5 * 60_000_000
+        /// … and past it the spike's weight decays as e^(−(lag − requestPrompt)/this) (20 min).
+        public var requestDecay = 20.0 * 60_000_000
+        /// An error spike most of whose errors report another system failing counts
+        /// × (1 − that share) when it began later than `requestPrompt` after the
+        /// change, or after that system's own trouble: the failure is the dependency's.
+        public var dependencyShareFloor = 0.5
         /// Subtracted before the logistic: a change with no evidence scores 0.119.
         public var offset = 2.0
         /// The lowest score that is `likely`.

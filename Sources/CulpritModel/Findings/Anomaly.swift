@@ -29,6 +29,11 @@ public struct Anomaly: Sendable {
     public var magnitude: Double
     /// For memory growth: details for charts and projections.
     public var growth: MemoryGrowth?
+    /// For an error spike: the other system most of the service's errors report
+    /// failing (`redis`, `postgres`, `host:port`), and the share of them that do.
+    public var dependency: String?
+    /// See `dependency`.
+    public var dependencyShare: Double?
 
     /// An anomaly from its parts (a detector builds them).
     public init(service: String, kind: Kind, start: Int64, end: Int64?, summary: String, evidence: [EvidenceLine],
