@@ -29,7 +29,7 @@ package struct ServiceActivity: Sendable, Codable {
     package var changeLines: [ChangeLine] = []
     /// Version runs per instance, in the order they began.
     package var versionRuns: [VersionRun] = []
-    /// Critical-level errors (fatal, panic): crashes.
+    /// Lines saying a process died (see `reportsDeath`): crashes.
     package var crashes: [EvidenceLine] = []
     /// Error records that report another system failing (`LogEvent.dependency`), by
     /// that system; optional so a state file written before it still reads.
@@ -42,6 +42,25 @@ package struct ServiceActivity: Sendable, Codable {
     package var instanceFirstSeen: [String: Int64] = [:]
     /// The templates of its error and warning messages (see `TemplateMiner`).
     package var templates = TemplateMiner()
+
+    /// Whether an error record says a process died: a crash pattern's (segfault,
+    /// `panic:`, `fatal error:`, a core dump) or a supervisor's (systemd's unit
+    /// failed, supervisord's `exited: … not expected`), whatever its level, or a
+    /// critical-level record of a specific failure. A record that is critical by
+    /// its level word alone (supervisord's `CRIT Supervisor is running as root`) or
+    /// a failure of a session or of another system (PostgreSQL's per-connection
+    /// `FATAL:`, a client's error about redis) is an error, not a crash.
+    static func reportsDeath(_ event: LogEvent) -> Bool {
+        if Self.deathPatterns.contains(event.patternID) { return true }
+        guard let severity = event.severity, severity.rawValue <= Severity.critical.rawValue else { return false }
+        return !Self.notDeathPatterns.contains(event.patternID) && event.dependency == nil
+    }
+
+    /// Patterns whose every match is a process dying.
+    static let deathPatterns: Set<String> = ["error.crash", "error.systemd-unit"]
+    /// Patterns whose critical-level matches are still no process dying.
+    static let notDeathPatterns: Set<String> = ["error.level", "error.redis-client", "error.postgres-client", "error.mysql-client",
+                                                "error.kafka-client", "error.connect-to", "error.timeout", "error.connection", "error.http-5xx"]
 
     /// The system most of the service's error records report failing, with the share
     /// of its error records that name it; nil when fewer than half name one system.
@@ -92,7 +111,7 @@ package struct ServiceActivity: Sendable, Codable {
                 if dependencyErrors == nil { dependencyErrors = [:] }
                 dependencyErrors![dependency, default: 0] += 1
             }
-            if let severity = event.severity, severity.rawValue <= Severity.critical.rawValue, crashes.count < Self.lineCap {
+            if Self.reportsDeath(event), crashes.count < Self.lineCap {
                 crashes.append(EvidenceLine(event))
             }
             templates.add(event, time: time)
