@@ -89,16 +89,7 @@ import Testing
     ]
 
     private func events(of line: String, file: String = "shapes/app.log") throws -> [LogEvent] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("culprit-shapes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("app.log").path
-        try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: path))
-        let settings = ExtractionSettings(patterns: try PatternSet.load())
-        let pipeline = ExtractionPipeline(settings: settings, diagnostics: Diagnostics(quiet: true))
-        var events = [LogEvent]()
-        pipeline.run(files: [InputFile(openPath: path, displayPath: file)], render: { $0 }) { events += $0 }
-        return events
+        try extractWithBuiltIns(line + "\n", displayPath: file).events
     }
 
     @Test(arguments: shapes)

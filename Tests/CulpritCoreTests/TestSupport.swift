@@ -71,7 +71,7 @@ func extract(files: [InputFile], zone: String = "UTC", chunkSize: Int = 2 << 20,
 }
 
 /// Runs the built-in pattern set (or `patterns`) over `text` in one temporary file.
-func extractWithBuiltIns(_ text: String, patterns: PatternSet? = nil) throws -> (events: [LogEvent], diagnostics: [String]) {
+func extractWithBuiltIns(_ text: String, patterns: PatternSet? = nil, displayPath: String = "app.log") throws -> (events: [LogEvent], diagnostics: [String]) {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("culprit-hostile-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -82,6 +82,6 @@ func extractWithBuiltIns(_ text: String, patterns: PatternSet? = nil) throws -> 
     let settings = ExtractionSettings(patterns: try patterns ?? PatternSet.load())
     let pipeline = ExtractionPipeline(settings: settings, diagnostics: diagnostics)
     var events = [LogEvent]()
-    pipeline.run(files: [InputFile(openPath: path, displayPath: "app.log")], render: { $0 }) { events += $0 }
+    pipeline.run(files: [InputFile(openPath: path, displayPath: displayPath)], render: { $0 }) { events += $0 }
     return (events, messages.messages)
 }

@@ -29,8 +29,13 @@ enum CulpritBinary {
 
     /// Runs culprit with `arguments` from the package root, feeding `input` on stdin.
     static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+        try run(executable: path, arguments, input: input, environment: environment)
+    }
+
+    /// Runs any built tool (`loggen` too) the same way: from the package root, both pipes read at once.
+    static func run(executable: String, _ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment

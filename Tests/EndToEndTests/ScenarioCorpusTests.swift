@@ -5,26 +5,8 @@ import Testing
 @Suite struct ScenarioCorpusTests {
     /// Runs loggen with `arguments`; returns its exit status and standard output.
     private func loggen(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LoggenBinary.path)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
-                String(decoding: errBox.data, as: UTF8.self))
+        let result = try CulpritBinary.run(executable: LoggenBinary.path, arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     private func temporaryFolder(_ name: String) -> URL {
