@@ -58,6 +58,16 @@ let package = Package(
             name: "CulpritWatch",
             dependencies: ["CulpritModel", "CulpritIngest", "CulpritExtract", "CulpritCorrelate", "CulpritRender"]
         ),
+        // Events into and aggregates out of ClickHouse (`--sink`, `--source`).
+        .target(
+            name: "CulpritClickHouse",
+            dependencies: [
+                "CulpritModel", "CulpritCorrelate",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // Every layer under one import, for library users.
         .target(name: "CulpritCore", dependencies: layers),
         .target(
@@ -74,6 +84,7 @@ let package = Package(
             name: "culprit",
             dependencies: layers + [
                 "CulpritMetrics",
+                "CulpritClickHouse",
                 "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -82,8 +93,8 @@ let package = Package(
             name: "loggen",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "CulpritCoreTests", dependencies: layers),
-        .testTarget(name: "EndToEndTests", dependencies: layers + ["CZlib"]),
+        .testTarget(name: "CulpritCoreTests", dependencies: layers + ["CulpritClickHouse"]),
+        .testTarget(name: "EndToEndTests", dependencies: layers + ["CZlib", "CulpritClickHouse"]),
     ],
     swiftLanguageModes: [.v6]
 )

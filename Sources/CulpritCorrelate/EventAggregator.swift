@@ -4,11 +4,11 @@ import CulpritModel
 /// the only state `analyze`, `report` and `watch` keep; its size depends on
 /// the time span and the number of services, not on the number of lines.
 public struct EventAggregator: Sendable, Codable {
-    package private(set) var services: [String: ServiceActivity] = [:]
+    package internal(set) var services: [String: ServiceActivity] = [:]
     /// Timed events added inside the window.
-    public private(set) var eventCount = 0
+    public internal(set) var eventCount = 0
     /// Events added without a time: counted, but kept only as undated OOM evidence.
-    public private(set) var untimedEvents = 0
+    public internal(set) var untimedEvents = 0
     /// OOM kills no time could be put on (`TimeQuality.unknown`), per service,
     /// one line per kill: still evidence, reported as anomalies of unknown time.
     /// Kept only while no window is set, since they cannot be placed in one.

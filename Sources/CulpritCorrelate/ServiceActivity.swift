@@ -83,12 +83,14 @@ package struct ServiceActivity: Sendable, Codable {
 
     package init(name: String) { self.name = name }
 
-    mutating func add(_ event: LogEvent, instance: String) {
+    /// Folds one timed event in; `notingVersion` false leaves its version out of the
+    /// version runs (an event store restores those from its own aggregate).
+    mutating func add(_ event: LogEvent, instance: String, notingVersion: Bool = true) {
         guard let time = event.time else { return }
         firstTime = min(firstTime ?? time, time)
         lastTime = max(lastTime ?? time, time)
         Self.lower(&instanceFirstSeen[instance, default: time], to: time)
-        if let version = event.version { noteVersion(version, instance: instance, event: event, time: time) }
+        if notingVersion, let version = event.version { noteVersion(version, instance: instance, event: event, time: time) }
         let minute = time / 60_000_000
         switch event.kind {
         case .memory:
@@ -133,7 +135,7 @@ package struct ServiceActivity: Sendable, Codable {
         }
     }
 
-    private static func lower(_ value: inout Int64, to time: Int64) {
+    static func lower(_ value: inout Int64, to time: Int64) {
         if time < value { value = time }
     }
 
@@ -160,16 +162,22 @@ package struct ServiceActivity: Sendable, Codable {
         }
     }
 
-    private mutating func noteVersion(_ version: String, instance: String, event: LogEvent, time: Int64) {
+    mutating func noteVersion(_ version: String, instance: String, event: LogEvent, time: Int64) {
+        noteVersion(version, instance: instance, evidence: EvidenceLine(event), time: time)
+    }
+
+    /// Extends the instance's current version run to `time`, or starts a new run
+    /// there with `evidence` (built only then) when the version differs.
+    mutating func noteVersion(_ version: String, instance: String, evidence: @autoclosure () -> EvidenceLine, time: Int64) {
         if let index = versionRuns.lastIndex(where: { $0.instance == instance }) {
             if versionRuns[index].version == version {
                 versionRuns[index].lastTime = max(versionRuns[index].lastTime, time)
                 return
             }
-            versionRuns.append(VersionRun(instance: instance, version: version, first: EvidenceLine(event), firstTime: time,
+            versionRuns.append(VersionRun(instance: instance, version: version, first: evidence(), firstTime: time,
                                           lastTime: time, previousVersion: versionRuns[index].version))
         } else {
-            versionRuns.append(VersionRun(instance: instance, version: version, first: EvidenceLine(event), firstTime: time,
+            versionRuns.append(VersionRun(instance: instance, version: version, first: evidence(), firstTime: time,
                                           lastTime: time, previousVersion: nil))
         }
     }

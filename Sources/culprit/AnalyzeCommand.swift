@@ -6,6 +6,7 @@ import CulpritCorrelate
 import CulpritRender
 import CulpritOutput
 import CulpritRun
+import CulpritClickHouse
 import Foundation
 
 struct AnalyzeCommand: ParsableCommand {
@@ -18,6 +19,7 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var color: ColorOption
+    @OptionGroup var store: ClickHouseSourceOptions
 
     @Option(help: ArgumentHelp("table (default on a terminal), json, markdown.", valueName: "F"))
     var format: ReportFormat?
@@ -34,12 +36,19 @@ struct AnalyzeCommand: ParsableCommand {
         do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
         let zone = settings.zone
         let diagnostics = Diagnostics(quiet: input.quiet)
-        let (files, unreadable) = input.files(paths, diagnostics: diagnostics)
         let session = AnalysisSession(settings: settings, window: analysis.window(zone: zone, defaultAnchor: .now),
                                       detection: analysis.detection, records: analysis.records(zone: zone, diagnostics: diagnostics),
                                       serviceAliases: analysis.changeRecords.serviceAliases)
-        let (findings, _, pipeline) = session.run(files: files, diagnostics: diagnostics)
-        if pipeline.filesRead == 0 { exitWithError("no input could be read") }
+        if store.source != nil, !paths.isEmpty { exitWithError("--source reads the events from ClickHouse: give no PATH") }
+        let files: [InputFile], unreadable: Int, findings: Findings, pipeline: ExtractionPipeline?
+        if let stored = store.findings(session: session, diagnostics: diagnostics) {
+            (files, unreadable, findings, pipeline) = ([], 0, stored, nil)
+        } else {
+            (files, unreadable) = input.files(paths, diagnostics: diagnostics)
+            let run = session.run(files: files, diagnostics: diagnostics)
+            (findings, pipeline) = (run.findings, run.pipeline)
+            if run.pipeline.filesRead == 0 { exitWithError("no input could be read") }
+        }
         let withCommits = analysis.suspectCommits.attaching(to: findings, records: session.records, inputs: files, diagnostics: diagnostics)
         let sink: OutputSink
         sink = openOutput(output, inputs: files)
@@ -50,8 +59,10 @@ struct AnalyzeCommand: ParsableCommand {
         } catch is OutputSink.Closed {
             throw ExitCode.success
         }
-        diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
-        input.enforceStrict(unreadablePaths: unreadable, accounts: pipeline.accounts)
+        if let pipeline {
+            diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
+            input.enforceStrict(unreadablePaths: unreadable, accounts: pipeline.accounts)
+        }
         throw analysis.exitCode(for: findings)
     }
 }

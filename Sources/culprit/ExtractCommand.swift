@@ -20,6 +20,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to FILE atomically.", valueName: "FILE"))
     var output: String?
 
+    @OptionGroup var clickhouse: ClickHouseSinkOptions
+
     @Argument(help: ArgumentHelp("Files, directories, .gz files, or - for standard input.", valueName: "PATH"))
     var paths: [String] = []
 
@@ -33,6 +35,23 @@ struct ExtractCommand: ParsableCommand {
         do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
         let diagnostics = Diagnostics(quiet: input.quiet)
         let (files, unreadable) = input.files(paths, diagnostics: diagnostics)
+
+        if let (store, encoder) = clickhouse.openSink(diagnostics: diagnostics) {
+            if output != nil { exitWithError("--sink and -o both say where the events go: give one") }
+            let pipeline = ExtractionPipeline(settings: settings, diagnostics: diagnostics)
+            do {
+                try pipeline.run(files: files, render: { (rows: encoder.encode($0), count: $0.count) }) { try store.append(rows: $0.rows, count: $0.count) }
+                try store.flush()
+            } catch {
+                exitWithError("--sink \(store.address): \(error) (\(store.eventsShipped) events were shipped before)", code: ExitCode.outputFailure.rawValue)
+            }
+            if pipeline.filesRead == 0 { throw ExitCode(2) }
+            diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
+            diagnostics.note("shipped \(store.eventsShipped) events from \(encoder.originHost) to \(store.address) in \(store.batchesShipped) batches"
+                + (store.retries > 0 ? " (\(store.retries) retries)" : ""))
+            input.enforceStrict(unreadablePaths: unreadable, accounts: pipeline.accounts)
+            return
+        }
 
         let sink: OutputSink
         sink = openOutput(output, inputs: files)

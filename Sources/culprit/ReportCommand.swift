@@ -5,6 +5,8 @@ import CulpritExtract
 import CulpritRender
 import CulpritOutput
 import CulpritRun
+import CulpritCorrelate
+import CulpritClickHouse
 import Foundation
 
 struct ReportCommand: ParsableCommand {
@@ -23,6 +25,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var color: ColorOption
+    @OptionGroup var store: ClickHouseSourceOptions
 
     @Option(help: ArgumentHelp("html, markdown, json or table; default from -o's extension (markdown on stdout).", valueName: "F"))
     var format: ReportFormat?
@@ -44,6 +47,19 @@ struct ReportCommand: ParsableCommand {
         let settings: ExtractionSettings
         do { settings = try input.settings() } catch let failure as CommandFailure { exitWithError(failure.message) }
         let diagnostics = Diagnostics(quiet: input.quiet)
+        if store.source != nil {
+            guard paths.isEmpty else { exitWithError("--source reads the events from ClickHouse: give no PATH") }
+            guard state == nil else { exitWithError("--source reads the events from ClickHouse, which keeps them: --state is not needed") }
+            let zone = settings.zone
+            let session = AnalysisSession(settings: settings, window: analysis.window(zone: zone, defaultAnchor: .now),
+                                          detection: analysis.detection, records: analysis.records(zone: zone, diagnostics: diagnostics),
+                                          serviceAliases: analysis.changeRecords.serviceAliases)
+            if let findings = store.findings(session: session, diagnostics: diagnostics) {
+                let withCommits = analysis.suspectCommits.attaching(to: findings, records: session.records, inputs: [], diagnostics: diagnostics)
+                try write(withCommits, inputs: [])
+                throw analysis.exitCode(for: findings)
+            }
+        }
         let (allFiles, unreadable) = input.files(paths, diagnostics: diagnostics)
 
         var saved = ReportState()
@@ -66,21 +82,7 @@ struct ReportCommand: ParsableCommand {
         if pipeline.filesRead == 0, state == nil { exitWithError("no input could be read") }
         let withCommits = analysis.suspectCommits.attaching(to: findings, records: session.records, inputs: allFiles, diagnostics: diagnostics)
 
-        let sink: OutputSink
-        sink = openOutput(output, inputs: allFiles)
-        let chosen = format ?? (output == nil ? .markdown : ReportFormat.inferred(from: output, terminal: false))
-        do {
-            let text: String
-            switch chosen {
-            case .html: text = FindingsHTML.render(withCommits, title: title)
-            case .markdown: text = FindingsMarkdown.render(withCommits, title: title)
-            default: text = chosen.render(withCommits, color: color.enabled(terminal: sink.isTerminal))
-            }
-            try sink.write(text)
-            try sink.finish()
-        } catch is OutputSink.Closed {
-            throw ExitCode.success
-        }
+        try write(withCommits, inputs: allFiles)
         if let state {
             var next = saved
             var kept = aggregator
@@ -95,5 +97,24 @@ struct ReportCommand: ParsableCommand {
         diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
         input.enforceStrict(unreadablePaths: unreadable, accounts: pipeline.accounts)
         throw analysis.exitCode(for: findings)
+    }
+
+    /// Renders `findings` in the chosen format to `-o` (atomically) or stdout.
+    private func write(_ findings: Findings, inputs: [InputFile]) throws {
+        let sink: OutputSink
+        sink = openOutput(output, inputs: inputs)
+        let chosen = format ?? (output == nil ? .markdown : ReportFormat.inferred(from: output, terminal: false))
+        do {
+            let text: String
+            switch chosen {
+            case .html: text = FindingsHTML.render(findings, title: title)
+            case .markdown: text = FindingsMarkdown.render(findings, title: title)
+            default: text = chosen.render(findings, color: color.enabled(terminal: sink.isTerminal))
+            }
+            try sink.write(text)
+            try sink.finish()
+        } catch is OutputSink.Closed {
+            throw ExitCode.success
+        }
     }
 }
