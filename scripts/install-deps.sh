@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what culprit needs to build and test on Debian/Ubuntu, only when missing.
 #   scripts/install-deps.sh build   libpcre2-dev, zlib, pkg-config, git (for --repo and its tests)
-#   scripts/install-deps.sh test    the above, plus the test-only tools
+#   scripts/install-deps.sh test    the above, plus the test-only tools (Chromium, Prometheus, clickhouse-server)
 #   scripts/install-deps.sh bench   the above, plus ripgrep and hyperfine
 #   scripts/install-deps.sh drill   build's, plus what `make drill` runs: nginx, supervisor,
 #                                   gunicorn, a JDK, Node.js and curl
@@ -22,6 +22,7 @@ if [ "$level" = test ] || [ "$level" = bench ]; then
     need chromium sh -c 'command -v chromium || command -v chromium-browser'
     need prometheus command -v prometheus
     need fonts-dejavu-core test -d /usr/share/fonts/truetype/dejavu
+    need clickhouse-server sh -c 'command -v clickhouse-server || test -x /usr/sbin/clickhouse-server'
 fi
 if [ "$level" = drill ]; then
     need nginx-light sh -c 'command -v nginx || test -x /usr/sbin/nginx'

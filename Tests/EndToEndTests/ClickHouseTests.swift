@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// `extract --sink` and `analyze --source` against a real two-shard ClickHouse
+/// cluster on loopback: two shippers standing in for two hosts, a `Distributed`
+/// table over both shards, the findings equal to a local run's, and no event
+/// lost or doubled when a server dies mid-stream.
+@Suite(.serialized, .enabled(if: ClickHouseCluster.isInstalled, "clickhouse-server is not installed (scripts/install-deps.sh test installs it)"))
+struct ClickHouseTests {
+    static let incident = "samples/2025-03-12-auth-leak"
+
+    /// The JSON findings without `inputs` (a store run reads no files).
+    static func findings(_ json: String) throws -> NSDictionary {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
+        var trimmed = object
+        trimmed["inputs"] = nil
+        return trimmed as NSDictionary
+    }
+
+    @Test func twoHostsOnTwoShardsGiveTheFindingsOfALocalRun() throws {
+        let cluster = try ClickHouseCluster()
+        defer { cluster.stop() }
+        let logs = Self.incident + "/logs"
+        // Host a ships the gateway and the database to shard 0, host b the auth service to shard 1.
+        let first = try CulpritBinary.run(["extract", logs + "/api-gateway", logs + "/postgres", "--sink", cluster.address(0, database: "fleet"), "--host", "host-a"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("from host-a to"), "\(first.stderr)")
+        let second = try CulpritBinary.run(["extract", logs + "/auth-service", "--sink", cluster.address(1, database: "fleet"), "--host", "host-b"])
+        #expect(second.status == 0, "\(second.stderr)")
+        // Shipping host b again (a rerun after a crash) must not count its events twice.
+        let again = try CulpritBinary.run(["extract", logs + "/auth-service", "--sink", cluster.address(1, database: "fleet"), "--host", "host-b"])
+        #expect(again.status == 0, "\(again.stderr)")
+        try cluster.query(0, "CREATE TABLE fleet.events_all AS fleet.events ENGINE = Distributed(culprit_cluster, fleet, events, cityHash64(host))")
+
+        let local = try CulpritBinary.run(["analyze", logs, "--deploys", Self.incident + "/deploys.csv", "--format", "json"])
+        let stored = try CulpritBinary.run(["analyze", "--source", cluster.address(0, database: "fleet", table: "events_all"),
+                                            "--deploys", Self.incident + "/deploys.csv", "--format", "json"])
+        #expect(stored.status == local.status, "\(stored.stderr)")
+        let localFindings = try Self.findings(local.stdout)
+        let storedFindings = try Self.findings(stored.stdout)
+        #expect(localFindings == storedFindings)
+        #expect(stored.stdout.contains("auth-service"))
+        // Every event once through the Distributed table, on both shards.
+        let extracted = try CulpritBinary.run(["extract", logs]).stdout.split(separator: "\n").count
+        #expect(try cluster.query(0, "SELECT count() FROM fleet.events_all FINAL") == String(extracted))
+        #expect(try Int(cluster.query(1, "SELECT count() FROM fleet.events")) ?? 0 > 0)
+        #expect(try cluster.query(0, "SELECT uniqExact(host) FROM fleet.events_all") == "2")
+    }
+
+    @Test func aServerKilledMidStreamLosesAndDoublesNothing() throws {
+        let cluster = try ClickHouseCluster(servers: 1)
+        defer { cluster.stop() }
+        let directory = try CulpritBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // 16 files of 15,000 access-log lines each, 1 in 50 a 503.
+        for file in 0..<16 {
+            var text = ""
+            for index in 0..<15_000 {
+                let second = index * 3600 / 15_000
+                let status = index % 50 == 0 ? 503 : 200
+                text += String(format: "10.0.%d.%d - - [12/Mar/2025:%02d:%02d:%02d +0000] \"GET /api/v1/items/%d HTTP/1.1\" %d 512 \"-\" \"curl/8.5\" %.3f\n",
+                               file, index % 250, file, second / 60, second % 60, index, status, Double(index % 90) / 1000)
+            }
+            try Data(text.utf8).write(to: directory.appendingPathComponent(String(format: "access-%02d.log", file)))
+        }
+        let shipper = Process()
+        shipper.executableURL = URL(fileURLWithPath: CulpritBinary.path)
+        shipper.arguments = ["extract", directory.path, "--sink", cluster.address(0, database: "faults"), "--host", "web-1", "--batch-mb", "1"]
+        let errors = Pipe()
+        shipper.standardOutput = FileHandle.nullDevice
+        shipper.standardError = errors
+        try shipper.run()
+        // Once a first batch is in, the server dies while the shipper goes on reading.
+        let deadline = Date().addingTimeInterval(60)
+        var shipped = 0
+        while Date() < deadline, shipped == 0, shipper.isRunning {
+            shipped = Int((try? cluster.query(0, "SELECT count() FROM faults.events")) ?? "") ?? 0
+            if shipped == 0 { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        try cluster.kill(0)
+        #expect(shipped > 0 && shipped < 240_000, "the fault did not come mid-stream: \(shipped) events in before it")
+        Thread.sleep(forTimeInterval: 2)
+        try cluster.restart(0)
+        shipper.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(shipper.terminationStatus == 0, "\(stderr)")
+        #expect(stderr.contains("cannot be reached") && stderr.contains("try 2 of"), "no retry was needed: \(stderr)")
+
+        let local = try CulpritBinary.run(["extract", directory.path])
+        let expected = local.stdout.split(separator: "\n").count
+        #expect(expected == 240_000)
+        #expect(try cluster.query(0, "SELECT count() FROM faults.events FINAL") == String(expected))
+        #expect(try cluster.query(0, "SELECT uniqExact(path, line) FROM faults.events") == String(expected))
+        // And the analysis over the store is the local one.
+        let localFindings = try CulpritBinary.run(["analyze", directory.path, "--format", "json"])
+        let storedFindings = try CulpritBinary.run(["analyze", "--source", cluster.address(0, database: "faults"), "--format", "json"])
+        #expect(try Self.findings(localFindings.stdout) == Self.findings(storedFindings.stdout))
+    }
+}
