@@ -37,6 +37,10 @@ public final class WatchSession {
     private var yearReference: Int64?
     /// Called after each evaluation with the engine and the lines read so far (metrics).
     public var observer: ((WatchEngine, Int) -> Void)?
+    /// Gets every batch of events as it is read, before the engine does (`--sink`).
+    public var eventTap: (([LogEvent]) throws -> Void)?
+    /// Called when a poll found nothing new, and once when the input ends (a sink flushes then).
+    public var onIdle: (() throws -> Void)?
 
     /// A session: events go to `engine`, alerts to `emit`; it stops when `shouldStop` says so.
     public init(settings: ExtractionSettings, engine: WatchEngine, options: Options, diagnostics: Diagnostics,
@@ -66,6 +70,7 @@ public final class WatchSession {
             try follow(filePaths)
         }
         try deliver(engine.evaluate())
+        try onIdle?()
     }
 
     private func deliver(_ alerts: [Alert]) throws {
@@ -75,6 +80,7 @@ public final class WatchSession {
 
     private func feed(_ events: [LogEvent]) throws {
         guard !events.isEmpty else { return }
+        try eventTap?(events)
         try deliver(engine.ingest(events))
     }
 
@@ -90,6 +96,7 @@ public final class WatchSession {
             let ready = options.replay ? 1 : poll(&descriptor, 1, options.pollMilliseconds)
             if ready == 0 {
                 if engine.hasPendingEvents { try deliver(engine.evaluate()) }
+                try onIdle?()
                 continue
             }
             if ready < 0 { if errno == EINTR { continue }; break }
@@ -158,6 +165,7 @@ public final class WatchSession {
             }
             if !sawData {
                 if engine.hasPendingEvents { try deliver(engine.evaluate()) }
+                try onIdle?()
                 usleep(useconds_t(options.pollMilliseconds) * 1000)
             }
         }

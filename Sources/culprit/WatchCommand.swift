@@ -7,6 +7,7 @@ import CulpritOutput
 import CulpritWatch
 import Foundation
 import CulpritMetrics
+import CulpritClickHouse
 
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,6 +47,8 @@ struct WatchCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Serve Prometheus metrics at HOST:PORT/metrics.", valueName: "HOST:PORT"))
     var metrics: String?
+
+    @OptionGroup var clickhouse: ClickHouseSinkOptions
 
     @Argument(help: ArgumentHelp("Files or directories to follow, or - for standard input (the default).", valueName: "PATH"))
     var paths: [String] = []
@@ -91,10 +94,29 @@ struct WatchCommand: ParsableCommand {
             runner?.submit(alert)
         }, shouldStop: { stop.isRequested })
         exporter?.attach(to: session)
+        let shipping = clickhouse.openSink(diagnostics: diagnostics)
+        if let (store, encoder) = shipping {
+            // Rows go out when a batch is full, and at least once a second while the input is quiet.
+            final class FlushClock { var last = ContinuousClock.now }
+            let clock = FlushClock()
+            session.eventTap = { events in try store.append(rows: encoder.encode(events), count: events.count) }
+            session.onIdle = {
+                guard store.hasPending, ContinuousClock.now - clock.last >= .seconds(1) else { return }
+                try store.flush()
+                clock.last = ContinuousClock.now
+            }
+        }
         do {
             try session.run(paths: targets)
+            if let (store, encoder) = shipping {
+                try store.flush()
+                diagnostics.note("shipped \(store.eventsShipped) events from \(encoder.originHost) to \(store.address) in \(store.batchesShipped) batches"
+                    + (store.retries > 0 ? " (\(store.retries) retries)" : ""))
+            }
         } catch is OutputSink.Closed {
             throw ExitCode.success
+        } catch let error as ClickHouseError {
+            exitWithError("--sink \(clickhouse.sink ?? ""): \(error)", code: ExitCode.outputFailure.rawValue)
         }
         runner?.drain(seconds: execTimeout)
         exporter?.stop()

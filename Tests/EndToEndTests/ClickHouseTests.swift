@@ -96,4 +96,52 @@ struct ClickHouseTests {
         let storedFindings = try CulpritBinary.run(["analyze", "--source", cluster.address(0, database: "faults"), "--format", "json"])
         #expect(try Self.findings(localFindings.stdout) == Self.findings(storedFindings.stdout))
     }
+
+    @Test func watchShipsWhatItFollowsAndARestartedShipperAddsOnlyNewLines() throws {
+        let cluster = try ClickHouseCluster(servers: 1)
+        defer { cluster.stop() }
+        let directory = try CulpritBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("app.log")
+        func append(_ range: ClosedRange<Int>) throws {
+            let text = range.map { String(format: "2025-03-12T01:%02d:%02dZ ERROR upstream timed out id=%d\n", $0 / 60 % 60, $0 % 60, $0) }.joined()
+            let handle = try FileHandle(forWritingTo: log)
+            handle.seekToEndOfFile()
+            handle.write(Data(text.utf8))
+            try handle.close()
+        }
+        try Data().write(to: log)
+        try append(1...50)
+        func startShipper() throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CulpritBinary.path)
+            process.arguments = ["watch", log.path, "--sink", cluster.address(0, database: "live"), "--host", "web-1", "--quiet"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        func count(reaching expected: Int) -> String {
+            let deadline = Date().addingTimeInterval(30)
+            var answer = ""
+            while Date() < deadline {
+                answer = (try? cluster.query(0, "SELECT count() FROM live.events FINAL")) ?? ""
+                if answer == String(expected) { break }
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+            return answer
+        }
+        let first = try startShipper()
+        #expect(count(reaching: 50) == "50")
+        try append(51...80)
+        #expect(count(reaching: 80) == "80", "lines appended while it follows are shipped")
+        first.terminate()
+        first.waitUntilExit()
+        try append(81...90)
+        let second = try startShipper()
+        #expect(count(reaching: 90) == "90", "the restarted shipper adds the new lines and doubles none")
+        second.terminate()
+        second.waitUntilExit()
+        #expect(try cluster.query(0, "SELECT uniqExact(line) FROM live.events") == "90")
+    }
 }
