@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "CulpritClickHouse",
             dependencies: [
-                "CulpritModel", "CulpritCorrelate",
+                "CulpritModel", "CulpritIngest", "CulpritCorrelate",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -4,6 +4,7 @@
 #   2. analyze vs extract on the same corpus, and analyze's peak RSS
 #   3. watch's peak RSS over 10 million streamed lines, and its alert latency on a live pipe
 #   4. reading change records: analyze with a 1,000,000-row deploys CSV (scripts/bench-deploys.sh)
+#   5. ClickHouse: extract --sink events/s, analyze --source time and bytes fetched (scripts/bench-clickhouse.sh)
 # Figures are printed as MB/s and ratios; absolute times vary with the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,3 +86,7 @@ scripts/alert-latency.sh "$CULPRIT"
 
 echo
 scripts/bench-deploys.sh
+
+echo
+echo "== 5. ClickHouse: shipping, and analysis pushed down"
+scripts/bench-clickhouse.sh "$CULPRIT" "$CORPUS" "$DATA"

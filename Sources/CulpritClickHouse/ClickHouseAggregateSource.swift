@@ -10,8 +10,10 @@ public final class ClickHouseAggregateSource {
     public let address: ClickHouseAddress
     /// How failed queries are retried.
     public let retry: RetryPolicy
-    /// Bytes of answers received so far.
+    /// Bytes of answers received so far, as sent (gzip-compressed).
     public private(set) var bytesFetched = 0
+    /// The same answers inflated.
+    public private(set) var bytesDecoded = 0
     /// Rows of answers received so far.
     public private(set) var rowsFetched = 0
 
@@ -78,8 +80,9 @@ public final class ClickHouseAggregateSource {
     // MARK: - Reading answers
 
     private func fetch(_ query: String, width: Int) throws(ClickHouseError) -> [[String?]] {
-        let body = try retry.run { () throws(ClickHouseError) in try client.run(query) }
-        bytesFetched += body.count
+        let (body, wire) = try retry.run { () throws(ClickHouseError) in try client.exchange(query: nil, body: Array(query.utf8)) }
+        bytesFetched += wire
+        bytesDecoded += body.count
         do {
             let rows = try TabSeparated.rows(body, width: width)
             rowsFetched += rows.count

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import CulpritIngest
 
 /// ClickHouse's HTTP interface over SwiftNIO: one POST per call (the query in
 /// the URL, data in the body), one connection per call, answered as bytes.
@@ -28,8 +29,14 @@ public final class ClickHouseHTTP: Sendable {
     /// Runs `query` with `body` as its data (for `INSERT … FORMAT …`, or the
     /// query itself when `query` is nil) and returns the answer's body.
     public func post(query: String?, body: [UInt8]) throws(ClickHouseError) -> [UInt8] {
-        var uri = "/"
-        if let query { uri += "?query=" + Self.percentEncoded(query) }
+        try exchange(query: query, body: body).body
+    }
+
+    /// Like `post`, also saying how many bytes the answer took on the wire:
+    /// answers are asked for gzip-compressed (`enable_http_compression`).
+    public func exchange(query: String?, body: [UInt8]) throws(ClickHouseError) -> (body: [UInt8], wireBytes: Int) {
+        var uri = "/?enable_http_compression=1"
+        if let query { uri += "&query=" + Self.percentEncoded(query) }
         let endpoint = address.endpoint
         let loop = group.next()
         let promise = loop.makePromise(of: Answer.self)
@@ -60,6 +67,7 @@ public final class ClickHouseHTTP: Sendable {
         headers.add(name: "Content-Type", value: "text/plain; charset=utf-8")
         headers.add(name: "Content-Length", value: String(body.count))
         headers.add(name: "Connection", value: "close")
+        headers.add(name: "Accept-Encoding", value: "gzip")
         let head = HTTPRequestHead(version: .http1_1, method: .POST, uri: uri, headers: headers)
         var buffer = channel.allocator.buffer(capacity: body.count)
         buffer.writeBytes(body)
@@ -78,12 +86,18 @@ public final class ClickHouseHTTP: Sendable {
         }
         timer.cancel()
         channel.close(promise: nil)
+        var decoded = answer.body
+        if answer.gzipped {
+            do { decoded = try Gunzip.inflate(answer.body) } catch {
+                throw .malformedAnswer(endpoint, reason: "its gzip-compressed body does not inflate")
+            }
+        }
         guard answer.status == 200 else {
-            let text = String(decoding: answer.body.prefix(2000), as: UTF8.self)
+            let text = String(decoding: decoded.prefix(2000), as: UTF8.self)
             let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             throw .server(endpoint, status: answer.status, message: first.isEmpty ? "no message" : first)
         }
-        return answer.body
+        return (decoded, answer.body.count)
     }
 
     /// Runs `sql` (a statement, or a query whose answer is wanted) and returns the answer's body.
@@ -121,6 +135,8 @@ public final class ClickHouseHTTP: Sendable {
 struct Answer: Sendable {
     var status: Int
     var body: [UInt8]
+    /// Whether the body is gzip-compressed (`Content-Encoding: gzip`).
+    var gzipped: Bool
 }
 
 /// The call ran out of time.
@@ -135,6 +151,7 @@ private final class AnswerCollector: ChannelInboundHandler, RemovableChannelHand
 
     private let promise: EventLoopPromise<Answer>
     private var status = 0
+    private var gzipped = false
     private var body: [UInt8] = []
     private var done = false
 
@@ -144,12 +161,13 @@ private final class AnswerCollector: ChannelInboundHandler, RemovableChannelHand
         switch unwrapInboundIn(data) {
         case .head(let head):
             status = Int(head.status.code)
+            gzipped = head.headers["Content-Encoding"].contains { $0.lowercased() == "gzip" }
         case .body(let buffer):
             body.append(contentsOf: buffer.readableBytesView)
         case .end:
             guard !done else { return }
             done = true
-            promise.succeed(Answer(status: status, body: body))
+            promise.succeed(Answer(status: status, body: body, gzipped: gzipped))
             context.close(promise: nil)
         }
     }

@@ -64,7 +64,7 @@ struct ClickHouseSourceOptions: ParsableArguments {
             if aggregator.eventCount == 0, aggregator.untimedEvents == 0 {
                 diagnostics.warn("--source \(address): no events in \(address.qualifiedTable)" + (bounds.since == nil && bounds.until == nil ? "" : " in the window"))
             }
-            diagnostics.note("--source \(address): \(aggregator.eventCount) events in the window; fetched \(store.rowsFetched) rows, \(store.bytesFetched) bytes")
+            diagnostics.note("--source \(address): \(aggregator.eventCount) events in the window; fetched \(store.rowsFetched) rows, \(store.bytesFetched) bytes (\(store.bytesDecoded) inflated)")
             let findings = session.findings(from: aggregator)
             for match in findings.serviceMatches {
                 if match.isProblem { diagnostics.warn(match.description) } else { diagnostics.note(match.description) }
