@@ -5,40 +5,41 @@ import CulpritCorrelate
 /// `--format markdown`: a postmortem draft — summary, impact window, suspects
 /// with evidence, timeline, and the cited lines — that renders on common code hosts.
 public enum FindingsMarkdown {
-    /// The report for `findings`, under the heading `title`.
-    public static func render(_ findings: Findings, title: String = "Incident analysis") -> String {
+    /// The report for `findings`, under the heading `title`, its times on `clock`.
+    public static func render(_ findings: Findings, title: String = "Incident analysis", clock: DisplayClock = .utc) -> String {
         var out = "# \(title)\n\n"
-        out += "## Summary\n\n" + summary(findings) + "\n\n"
+        out += "## Summary\n\n" + summary(findings, clock: clock) + "\n\n"
         if let impact = impactWindow(findings) {
-            out += "**Impact window:** \(CivilTime.displayUTC(impact.start)) to \(impact.end.map(CivilTime.displayUTC) ?? "still ongoing at the end of the logs") (UTC)\n\n"
+            out += "**Impact window:** \(clock.minute(impact.start)) to \(impact.end.map(clock.minute) ?? "still ongoing at the end of the logs")\n\n"
         }
         if let window = findings.window {
-            out += "Logs analysed: \(CivilTime.displayUTC(window.start)) to \(CivilTime.displayUTC(window.end)) UTC, \(InputNotes.count(findings.eventCount, "event")), \(InputNotes.count(findings.changes.count, "change")).\n\n"
+            out += "Logs analysed: \(clock.range(window.start, window.end)), \(InputNotes.count(findings.eventCount, "event")), \(InputNotes.count(findings.changes.count, "change")).\n\n"
         }
         out += "## Suspects\n\n"
         if findings.suspects.isEmpty {
             out += "No changes (deploys, rollbacks, restarts, config reloads) were found in the logs or deploy records.\n\n"
         } else {
-            out += "| # | score | verdict | service | version | change | at (UTC) |\n|---|---|---|---|---|---|---|\n"
+            out += "| # | score | verdict | service | version | change | at |\n|---|---|---|---|---|---|---|\n"
             for (index, suspect) in findings.suspects.prefix(10).enumerated() {
-                out += "| \(index + 1) | \(String(format2: suspect.score)) | \(suspect.verdict.rawValue) | \(cell(suspect.change.service)) | \(cell(suspect.change.version ?? "–")) | \(suspect.change.kind.rawValue) | \(CivilTime.displayUTC(suspect.change.time)) |\n"
+                out += "| \(index + 1) | \(String(format2: suspect.score)) | \(suspect.verdict.rawValue) | \(cell(suspect.change.service)) | \(cell(suspect.change.version ?? "–")) | \(suspect.change.kind.rawValue) | \(clock.minute(suspect.change.time)) |\n"
             }
             out += "\n"
+            let times = SummaryClockTimes(findings: findings, clock: clock)
             for suspect in findings.suspects.prefix(3) where suspect.verdict != .unlikely {
                 out += "### \(suspect.change.service) \(suspect.change.version ?? "") (\(suspect.change.kind.rawValue), \(suspect.verdict.rawValue))\n\n"
                 for item in suspect.evidence {
                     // A neutral item (the change itself) is a plain bullet: no "- •".
                     let mark = item.weight > 0 ? "✅ " : item.weight < 0 ? "❌ " : ""
                     let refs = item.refs.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
-                    out += "- \(mark)\(item.summary)\(refs.isEmpty ? "" : " — " + refs)\n"
+                    out += "- \(mark)\(times.apply(item.summary))\(refs.isEmpty ? "" : " — " + refs)\n"
                 }
                 out += "\n" + commits(of: suspect)
             }
         }
         if !findings.anomalies.isEmpty || !findings.undatedAnomalies.isEmpty {
-            out += "## Anomalies\n\n| start (UTC) | end | service | kind | what |\n|---|---|---|---|---|\n"
+            out += "## Anomalies\n\n| start | end | service | kind | what |\n|---|---|---|---|---|\n"
             for anomaly in findings.anomalies {
-                out += "| \(CivilTime.displayUTC(anomaly.start)) | \(anomaly.end.map(CivilTime.displayUTC) ?? "ongoing") | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) |\n"
+                out += "| \(clock.minute(anomaly.start)) | \(anomaly.end.map(clock.minute) ?? "ongoing") | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) |\n"
             }
             for anomaly in findings.undatedAnomalies {
                 let refs = anomaly.evidence.prefix(3).map { "`\($0.ref)`" }.joined(separator: ", ")
@@ -47,9 +48,9 @@ public enum FindingsMarkdown {
             out += "\n"
         }
         if !findings.timeline.isEmpty {
-            out += "## Timeline (UTC)\n\n| time | what happened | line |\n|---|---|---|\n"
+            out += "## Timeline\n\n| time | what happened | line |\n|---|---|---|\n"
             for entry in findings.timeline {
-                out += "| \(CivilTime.displayUTC(entry.time)) | \(cell(entry.title)) | \(entry.evidence.map { "`\($0.ref)`" } ?? "") |\n"
+                out += "| \(clock.minute(entry.time)) | \(cell(entry.title)) | \(entry.evidence.map { "`\($0.ref)`" } ?? "") |\n"
             }
             out += "\n"
         }
@@ -77,14 +78,14 @@ public enum FindingsMarkdown {
         return out + "\n"
     }
 
-    static func summary(_ findings: Findings) -> String {
+    static func summary(_ findings: Findings, clock: DisplayClock) -> String {
         let notes = [InputNotes.unrecognised(findings), InputNotes.skipped(findings)].compactMap { $0 }
         let suffix = notes.isEmpty ? "" : "\n\n" + notes.map { "> " + $0.prefix(1).uppercased() + $0.dropFirst() + "." }.joined(separator: "\n>\n")
         if findings.lacksData { return InputNotes.lacksData.prefix(1).uppercased() + InputNotes.lacksData.dropFirst() + "." + suffix }
-        return verdictSummary(findings) + suffix
+        return verdictSummary(findings, clock: clock) + suffix
     }
 
-    static func verdictSummary(_ findings: Findings) -> String {
+    static func verdictSummary(_ findings: Findings, clock: DisplayClock) -> String {
         guard let top = findings.culprit else {
             if findings.anomalies.contains(where: \.preExisting) {
                 let services = Set(findings.anomalies.filter(\.preExisting).map(\.service)).sorted().joined(separator: ", ")
@@ -95,8 +96,9 @@ public enum FindingsMarkdown {
             }
             return findings.anomalies.isEmpty ? "No anomalies were found." : "No change explains the anomalies found."
         }
-        var text = "The \(top.change.kind.rawValue) of **\(top.change.service)\(top.change.version.map { " " + $0 } ?? "")** at \(CivilTime.displayUTC(top.change.time)) UTC is the \(top.verdict.rawValue) culprit (score \(String(format2: top.score)))."
-        let reasons = top.evidence.filter { $0.weight > 0 && $0.signal != "symptom" }.prefix(3).map(\.summary)
+        var text = "The \(top.change.kind.rawValue) of **\(top.change.service)\(top.change.version.map { " " + $0 } ?? "")** at \(clock.minute(top.change.time)) is the \(top.verdict.rawValue) culprit (score \(String(format2: top.score)))."
+        let times = SummaryClockTimes(findings: findings, clock: clock)
+        let reasons = top.evidence.filter { $0.weight > 0 && $0.signal != "symptom" }.prefix(3).map { times.apply($0.summary) }
         if !reasons.isEmpty { text += " " + reasons.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }.joined(separator: " ") }
         let cleared = Set(top.evidence.filter { $0.signal == "symptom" }.flatMap(\.services))
         if !cleared.isEmpty {

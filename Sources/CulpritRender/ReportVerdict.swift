@@ -25,13 +25,13 @@ struct ReportVerdict {
             out.raw("</span> (")
             out.raw(change.kind.rawValue)
             out.raw(" at ")
-            out.text(ReportClock.minute(change.time))
-            out.raw(" UTC) is ")
+            out.text(clock.display.minute(change.time))
+            out.raw(") is ")
             out.raw(top.verdict == .likely ? "the likely culprit" : "a possible culprit")
             out.raw(" <span class=\"score\">— score ")
             out.text(String(format2: top.score))
             out.raw("</span></h1>\n")
-            reasons(of: top, into: &out)
+            reasons(of: top, times: SummaryClockTimes(findings: findings, clock: clock.display), into: &out)
         } else {
             if findings.lacksData {
                 out.text(InputNotes.lacksData.prefix(1).uppercased() + InputNotes.lacksData.dropFirst())
@@ -41,7 +41,7 @@ struct ReportVerdict {
                 out.raw(findings.anomalies.isEmpty ? "No anomalies found" : "No change explains the anomalies")
             }
             out.raw("</h1>\n")
-            noCulpritNotes(into: &out)
+            noCulpritNotes(clock: clock, into: &out)
         }
         for note in [InputNotes.unrecognised(findings), InputNotes.skipped(findings)].compactMap({ $0 }) {
             out.raw("<p class=\"muted\">")
@@ -52,12 +52,12 @@ struct ReportVerdict {
         out.raw("</header>\n")
     }
 
-    private func reasons(of top: Suspect, into out: inout HTMLWriter) {
+    private func reasons(of top: Suspect, times: SummaryClockTimes, into out: inout HTMLWriter) {
         let reasons = top.evidence.filter { $0.weight > 0 && $0.signal != "symptom" }.prefix(Self.reasonLimit)
         if !reasons.isEmpty {
             out.raw("<ul>\n")
             for reason in reasons {
-                out.raw("<li>"); out.text(HTMLReport.sentence(reason.summary)); out.raw("</li>\n")
+                out.raw("<li>"); out.text(HTMLReport.sentence(times.apply(reason.summary))); out.raw("</li>\n")
             }
             out.raw("</ul>\n")
         }
@@ -71,7 +71,7 @@ struct ReportVerdict {
         }
     }
 
-    private func noCulpritNotes(into out: inout HTMLWriter) {
+    private func noCulpritNotes(clock: ReportClock, into out: inout HTMLWriter) {
         let preExisting = Set(findings.anomalies.filter(\.preExisting).map(\.service)).sorted()
         if !preExisting.isEmpty {
             out.raw("<p>Trouble in <b>")
@@ -82,8 +82,8 @@ struct ReportVerdict {
             out.raw("<p class=\"muted\">The best candidate, ")
             out.text(best.change.label)
             out.raw(" at ")
-            out.text(ReportClock.minute(best.change.time))
-            out.raw(" UTC, scores only ")
+            out.text(clock.display.minute(best.change.time))
+            out.raw(", scores only ")
             out.text(String(format2: best.score))
             out.raw(".</p>\n")
         }
@@ -94,12 +94,12 @@ struct ReportVerdict {
         if let window = findings.window {
             out.raw("<span>Logs <b>")
             if clock.singleDay {
-                out.text(ReportClock.timeOfDay(window.start, seconds: false) + "–" + ReportClock.timeOfDay(window.end, seconds: false))
-                out.raw(" UTC</b> on ")
-                out.text(ReportClock.date(window.start))
+                out.text(clock.display.clock(window.start) + "–" + clock.display.time(window.end))
+                out.raw("</b> on ")
+                out.text(clock.display.date(window.start))
             } else {
-                out.text(ReportClock.minute(window.start) + " – " + ReportClock.minute(window.end))
-                out.raw(" UTC</b>")
+                out.text(clock.display.minute(window.start) + " – " + clock.display.minute(window.end))
+                out.raw("</b>")
             }
             out.raw("</span>")
         }

@@ -97,7 +97,7 @@ struct SVGTimeChart {
             lastEventX = eventX
             out.raw("<circle class=\"event\" r=\"4.5\" cx=\""); out.coordinate(eventX); out.raw("\" cy=\"")
             out.coordinate(line.value(at: time).map(y) ?? plotTop); out.raw("\"><title>"); out.text(eventName)
-            out.raw(" at "); out.text(ReportClock.timeOfDay(time, seconds: true)); out.raw(" UTC</title></circle>")
+            out.raw(" at "); out.text(axis.clock.minute(time)); out.raw("</title></circle>")
         }
         if !events.isEmpty { out.raw("\n") }
 

@@ -18,6 +18,7 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var color: ColorOption
+    @OptionGroup var displayZone: DisplayZoneOption
 
     @Option(help: ArgumentHelp("table (default on a terminal), json, markdown.", valueName: "F"))
     var format: ReportFormat?
@@ -45,7 +46,8 @@ struct AnalyzeCommand: ParsableCommand {
         sink = openOutput(output, inputs: files)
         let chosen = format ?? ReportFormat.inferred(from: output, terminal: sink.isTerminal)
         do {
-            try sink.write(chosen.render(withCommits, color: color.enabled(terminal: sink.isTerminal)))
+            let clock = displayZone.clock(inputZone: input.givenTimeZone, diagnostics: diagnostics)
+            try sink.write(chosen.render(withCommits, color: color.enabled(terminal: sink.isTerminal), clock: clock))
             try sink.finish()
         } catch is OutputSink.Closed {
             throw ExitCode.success
@@ -72,12 +74,12 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         return terminal ? .table : .json
     }
 
-    func render(_ findings: Findings, color: Bool) -> String {
+    func render(_ findings: Findings, color: Bool, clock: DisplayClock) -> String {
         switch self {
-        case .table: return FindingsTable(color: color).render(findings)
+        case .table: return FindingsTable(color: color, clock: clock).render(findings)
         case .json: return FindingsJSON.render(findings)
-        case .markdown: return FindingsMarkdown.render(findings)
-        case .html: return FindingsHTML.render(findings)
+        case .markdown: return FindingsMarkdown.render(findings, clock: clock)
+        case .html: return FindingsHTML.render(findings, clock: clock)
         }
     }
 }

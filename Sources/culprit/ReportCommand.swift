@@ -23,6 +23,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var color: ColorOption
+    @OptionGroup var displayZone: DisplayZoneOption
 
     @Option(help: ArgumentHelp("html, markdown, json or table; default from -o's extension (markdown on stdout).", valueName: "F"))
     var format: ReportFormat?
@@ -71,10 +72,11 @@ struct ReportCommand: ParsableCommand {
         let chosen = format ?? (output == nil ? .markdown : ReportFormat.inferred(from: output, terminal: false))
         do {
             let text: String
+            let clock = displayZone.clock(inputZone: input.givenTimeZone, diagnostics: diagnostics)
             switch chosen {
-            case .html: text = FindingsHTML.render(withCommits, title: title)
-            case .markdown: text = FindingsMarkdown.render(withCommits, title: title)
-            default: text = chosen.render(withCommits, color: color.enabled(terminal: sink.isTerminal))
+            case .html: text = FindingsHTML.render(withCommits, title: title, clock: clock)
+            case .markdown: text = FindingsMarkdown.render(withCommits, title: title, clock: clock)
+            default: text = chosen.render(withCommits, color: color.enabled(terminal: sink.isTerminal), clock: clock)
             }
             try sink.write(text)
             try sink.finish()
