@@ -81,6 +81,7 @@ public enum FindingsMarkdown {
     static func summary(_ findings: Findings, clock: DisplayClock) -> String {
         let notes = [InputNotes.unrecognised(findings), InputNotes.skipped(findings)].compactMap { $0 }
         let suffix = notes.isEmpty ? "" : "\n\n" + notes.map { "> " + $0.prefix(1).uppercased() + $0.dropFirst() + "." }.joined(separator: "\n>\n")
+        if let empty = EmptyWindowWording.sentence(findings, clock: clock) { return empty.prefix(1).uppercased() + empty.dropFirst() + "." + suffix }
         if findings.lacksData { return InputNotes.lacksData.prefix(1).uppercased() + InputNotes.lacksData.dropFirst() + "." + suffix }
         return verdictSummary(findings, clock: clock) + suffix
     }

@@ -90,6 +90,7 @@ public struct FindingsTable {
     }
 
     func headline(_ findings: Findings) -> String {
+        if let empty = EmptyWindowWording.sentence(findings, clock: clock) { return bold(empty + ".") }
         if findings.lacksData { return bold(InputNotes.lacksData + ".") }
         guard let top = findings.suspects.first, top.verdict != .unlikely else {
             if findings.anomalies.contains(where: \.preExisting) {

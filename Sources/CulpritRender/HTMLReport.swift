@@ -187,7 +187,8 @@ struct HTMLReport {
     private func anomalies(clock: ReportClock, into out: inout HTMLWriter) {
         out.raw("<h2 id=\"anomalies\">Anomalies<small>what looked wrong, service by service</small></h2>\n")
         guard !findings.anomalies.isEmpty || !findings.undatedAnomalies.isEmpty else {
-            out.raw("<p class=\"empty\">No anomalies were found.</p>\n")
+            out.raw(findings.emptyWindow == nil ? "<p class=\"empty\">No anomalies were found.</p>\n"
+                                                : "<p class=\"empty\">No log lines in the window, so nothing to judge.</p>\n")
             return
         }
         out.raw("<table class=\"anomalies\">\n<thead><tr><th>Start</th><th>End</th><th>Service</th><th>Kind</th>"

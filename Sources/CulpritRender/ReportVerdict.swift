@@ -33,7 +33,9 @@ struct ReportVerdict {
             out.raw("</span></h1>\n")
             reasons(of: top, times: SummaryClockTimes(findings: findings, clock: clock.display), into: &out)
         } else {
-            if findings.lacksData {
+            if let empty = EmptyWindowWording.sentence(findings, clock: clock.display) {
+                out.text(empty.prefix(1).uppercased() + empty.dropFirst())
+            } else if findings.lacksData {
                 out.text(InputNotes.lacksData.prefix(1).uppercased() + InputNotes.lacksData.dropFirst())
             } else if findings.anomalies.isEmpty, !findings.undatedAnomalies.isEmpty {
                 out.raw("Out-of-memory kills of unknown time")

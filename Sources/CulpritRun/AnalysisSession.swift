@@ -65,6 +65,10 @@ public struct AnalysisSession {
         }
         var analyzer = Analyzer(options: detection)
         analyzer.serviceAliases = serviceAliases
-        return analyzer.analyze(aggregator, records: records)
+        var findings = analyzer.analyze(aggregator, records: records)
+        if aggregator.since != nil || aggregator.until != nil, aggregator.eventCount == 0, let outside = aggregator.outsideWindow {
+            findings.emptyWindow = EmptyWindow(since: aggregator.since, until: aggregator.until, linesRead: outside)
+        }
+        return findings
     }
 }

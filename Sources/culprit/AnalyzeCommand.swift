@@ -45,8 +45,9 @@ struct AnalyzeCommand: ParsableCommand {
         let sink: OutputSink
         sink = openOutput(output, inputs: files)
         let chosen = format ?? ReportFormat.inferred(from: output, terminal: sink.isTerminal)
+        let clock = displayZone.clock(inputZone: input.givenTimeZone, diagnostics: diagnostics)
+        if let empty = EmptyWindowWording.sentence(findings, clock: clock) { diagnostics.warn(empty) }
         do {
-            let clock = displayZone.clock(inputZone: input.givenTimeZone, diagnostics: diagnostics)
             try sink.write(chosen.render(withCommits, color: color.enabled(terminal: sink.isTerminal), clock: clock))
             try sink.finish()
         } catch is OutputSink.Closed {

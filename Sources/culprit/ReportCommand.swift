@@ -70,9 +70,10 @@ struct ReportCommand: ParsableCommand {
         let sink: OutputSink
         sink = openOutput(output, inputs: allFiles)
         let chosen = format ?? (output == nil ? .markdown : ReportFormat.inferred(from: output, terminal: false))
+        let clock = displayZone.clock(inputZone: input.givenTimeZone, diagnostics: diagnostics)
+        if let empty = EmptyWindowWording.sentence(findings, clock: clock) { diagnostics.warn(empty) }
         do {
             let text: String
-            let clock = displayZone.clock(inputZone: input.givenTimeZone, diagnostics: diagnostics)
             switch chosen {
             case .html: text = FindingsHTML.render(withCommits, title: title, clock: clock)
             case .markdown: text = FindingsMarkdown.render(withCommits, title: title, clock: clock)

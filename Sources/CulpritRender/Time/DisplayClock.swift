@@ -46,9 +46,10 @@ public struct DisplayClock: Sendable {
 
     /// `2025-03-12 01:00 – 05:44 WAT` within a day (and one zone name),
     /// `2025-03-12 23:00 WAT – 2025-03-13 01:10 WAT` across days.
-    public func range(_ start: Int64, _ end: Int64) -> String {
-        if day(start) == day(end), label(start) == label(end) { return date(start) + " " + clock(start) + " – " + time(end) }
-        return minute(start) + " – " + minute(end)
+    /// `separator` joins the two (`" and "` for "between … and …").
+    public func range(_ start: Int64, _ end: Int64, separator: String = " – ") -> String {
+        if day(start) == day(end), label(start) == label(end) { return date(start) + " " + clock(start) + separator + time(end) }
+        return minute(start) + separator + minute(end)
     }
 
     /// `2025-03-12`: the local date.
