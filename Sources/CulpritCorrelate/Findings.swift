@@ -34,6 +34,8 @@ public struct Findings: Sendable {
 
     /// The `--since`/`--until` window selected no log line of those read.
     public var emptyWindow: EmptyWindow?
+    /// A `--since` bound cut earlier lines off: the analysis starts where the window does (`startPhrase`).
+    public internal(set) var startIsWindow = false
 
     /// Nothing at all was recognised in what was read: no verdict can be given.
     public var lacksData: Bool { eventCount == 0 && undatedAnomalies.isEmpty && !inputs.isEmpty && emptyWindow == nil }

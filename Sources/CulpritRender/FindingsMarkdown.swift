@@ -9,8 +9,13 @@ public enum FindingsMarkdown {
     public static func render(_ findings: Findings, title: String = "Incident analysis", clock: DisplayClock = .utc) -> String {
         var out = "# \(title)\n\n"
         out += "## Summary\n\n" + summary(findings, clock: clock) + "\n\n"
-        if let impact = impactWindow(findings) {
-            out += "**Impact window:** \(clock.minute(impact.start)) to \(impact.end.map(clock.minute) ?? "still ongoing at the end of the logs")\n\n"
+        if let impact = ImpactWindow(findings) {
+            out += "**Impact window:** " + (impact.end.map { clock.range(impact.start, $0, separator: " to ") }
+                ?? clock.minute(impact.start) + " to the end of the logs, still ongoing")
+            if impact.end != nil, !impact.stillOpen.isEmpty {
+                out += "; still open at the end of the logs: " + impact.stillOpen.map(ImpactWindow.name).joined(separator: ", ")
+            }
+            out += "\n\n"
         }
         if let window = findings.window {
             out += "Logs analysed: \(clock.range(window.start, window.end)), \(InputNotes.count(findings.eventCount, "event")), \(InputNotes.count(findings.changes.count, "change")).\n\n"
@@ -90,7 +95,7 @@ public enum FindingsMarkdown {
         guard let top = findings.culprit else {
             if findings.anomalies.contains(where: \.preExisting) {
                 let services = Set(findings.anomalies.filter(\.preExisting).map(\.service)).sorted().joined(separator: ", ")
-                return "No change explains the anomalies. Trouble in \(services) was already under way when the logs begin, so its cause predates them."
+                return "No change explains the anomalies. Trouble in \(services) was already under way \(findings.startPhrase), so its cause predates them."
             }
             if findings.anomalies.isEmpty, !findings.undatedAnomalies.isEmpty {
                 return "Out-of-memory kills were found, but no time could be put on them, so no change can be tied to them."
@@ -101,18 +106,12 @@ public enum FindingsMarkdown {
         let times = SummaryClockTimes(findings: findings, clock: clock)
         let reasons = top.evidence.filter { $0.weight > 0 && $0.signal != "symptom" }.prefix(3).map { times.apply($0.summary) }
         if !reasons.isEmpty { text += " " + reasons.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }.joined(separator: " ") }
-        let cleared = Set(top.evidence.filter { $0.signal == "symptom" }.flatMap(\.services))
+        let cleared = Set(top.evidence.filter { $0.signal == "symptom" }.flatMap(\.services)).sorted()
         if !cleared.isEmpty {
-            text += " Trouble in \(cleared.sorted().joined(separator: ", ")) began after \(top.change.service)'s own and is a symptom, not a cause."
+            let what = cleared.count == 1 ? "is a symptom, not a cause" : "are symptoms, not causes"
+            text += " Trouble in \(SuspectCommitWording.list(cleared)) began after \(top.change.service)'s own and \(what)."
         }
         return text
-    }
-
-    static func impactWindow(_ findings: Findings) -> (start: Int64, end: Int64?)? {
-        let anomalies = findings.anomalies.filter { !$0.preExisting }
-        guard let start = anomalies.map(\.start).min() else { return nil }
-        let ends = anomalies.map(\.end)
-        return (start, ends.contains { $0 == nil } ? nil : ends.compactMap { $0 }.max())
     }
 
     static func citedLines(_ findings: Findings) -> [EvidenceLine] {

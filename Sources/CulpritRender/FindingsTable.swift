@@ -94,7 +94,7 @@ public struct FindingsTable {
         if findings.lacksData { return bold(InputNotes.lacksData + ".") }
         guard let top = findings.suspects.first, top.verdict != .unlikely else {
             if findings.anomalies.contains(where: \.preExisting) {
-                return bold("No change explains the anomalies:") + " they were already under way when the logs begin."
+                return bold("No change explains the anomalies:") + " they were already under way \(findings.startPhrase)."
             }
             if findings.anomalies.isEmpty, !findings.undatedAnomalies.isEmpty {
                 return bold("Out-of-memory kills found, but no time could be put on them:") + " no change can be tied to them."

@@ -63,13 +63,13 @@ struct ReportVerdict {
             }
             out.raw("</ul>\n")
         }
-        let symptoms = Set(top.evidence.filter { $0.signal == "symptom" }.flatMap(\.services))
+        let symptoms = Set(top.evidence.filter { $0.signal == "symptom" }.flatMap(\.services)).sorted()
         if !symptoms.isEmpty {
             out.raw("<p>Trouble in <b>")
-            out.text(symptoms.sorted().joined(separator: ", "))
+            out.text(SuspectCommitWording.list(symptoms))
             out.raw("</b> began after ")
             out.text(top.change.service)
-            out.raw("'s own: a symptom, not a cause.</p>\n")
+            out.raw(symptoms.count == 1 ? "'s own: a symptom, not a cause.</p>\n" : "'s own: symptoms, not causes.</p>\n")
         }
     }
 
@@ -78,7 +78,9 @@ struct ReportVerdict {
         if !preExisting.isEmpty {
             out.raw("<p>Trouble in <b>")
             out.text(preExisting.joined(separator: ", "))
-            out.raw("</b> was already under way when the logs begin, so its cause predates them: look at earlier logs or changes.</p>\n")
+            out.raw("</b> was already under way ")
+            out.raw(findings.startPhrase)
+            out.raw(", so its cause predates them: look at earlier logs or changes.</p>\n")
         }
         if let best = findings.suspects.first {
             out.raw("<p class=\"muted\">The best candidate, ")
@@ -108,7 +110,7 @@ struct ReportVerdict {
         out.raw("<span><b>"); out.text(Self.grouped(findings.eventCount)); out.raw("</b> events</span>")
         out.raw("<span><b>"); out.int(findings.changes.count); out.raw("</b> "); out.raw(findings.changes.count == 1 ? "change" : "changes")
         out.raw("</span>")
-        if let impact = FindingsMarkdown.impactWindow(findings) {
+        if let impact = ImpactWindow(findings) {
             out.raw("<span>Trouble from <b>"); out.text(clock.cell(impact.start)); out.raw("</b> to <b>")
             out.text(impact.end.map(clock.cell) ?? "the end of the logs"); out.raw("</b></span>")
         }
