@@ -2,14 +2,19 @@ import Foundation
 import CulpritModel
 import CulpritCorrelate
 
-/// `--format markdown`: a postmortem draft — summary, impact window, suspects
-/// with evidence, timeline, and the cited lines — that renders on common code hosts.
+/// `--format markdown`: a postmortem draft worth editing — header (date,
+/// status, authors), summary, impact, root cause and trigger, detection,
+/// resolution and recovery, timeline, action items, lessons learned — then the
+/// evidence (suspects, anomalies, cited lines). It renders on common code hosts;
+/// what the logs cannot tell is marked "to fill", and drafted items "(draft)".
 public enum FindingsMarkdown {
-    /// The report for `findings`, under the heading `title`, its times on `clock`.
-    public static func render(_ findings: Findings, title: String = "Incident analysis", clock: DisplayClock = .utc) -> String {
-        var out = "# \(title)\n\n"
+    /// The draft for `findings`, its times on `clock`, titled `title` (by default
+    /// from the main symptom and the change: "Postmortem: auth-service memory growth after the deploy of auth-service 2.3.1").
+    public static func render(_ findings: Findings, title: String? = nil, clock: DisplayClock = .utc) -> String {
+        let draft = PostmortemDraft(findings, clock: clock)
+        var out = "# \(title ?? draft.title)\n\n" + draft.header
         out += "## Summary\n\n" + summary(findings, clock: clock) + "\n\n"
-        if let impact = ImpactWindow(findings) {
+        if let impact = draft.impact {
             out += "**Impact window:** " + (impact.end.map { clock.range(impact.start, $0, separator: " to ") }
                 ?? clock.minute(impact.start) + " to the end of the logs, still ongoing")
             if impact.end != nil, !impact.stillOpen.isEmpty {
@@ -20,52 +25,68 @@ public enum FindingsMarkdown {
         if let window = findings.window {
             out += "Logs analysed: \(clock.range(window.start, window.end)), \(InputNotes.count(findings.eventCount, "event")), \(InputNotes.count(findings.changes.count, "change")).\n\n"
         }
-        out += "## Suspects\n\n"
-        if findings.suspects.isEmpty {
-            out += "No changes (deploys, rollbacks, restarts, config reloads) were found in the logs or deploy records.\n\n"
-        } else {
-            out += "| # | score | verdict | service | version | change | at |\n|---|---|---|---|---|---|---|\n"
-            for (index, suspect) in findings.suspects.prefix(10).enumerated() {
-                out += "| \(index + 1) | \(String(format2: suspect.score)) | \(suspect.verdict.rawValue) | \(cell(suspect.change.service)) | \(cell(suspect.change.version ?? "–")) | \(suspect.change.kind.rawValue) | \(clock.minute(suspect.change.time)) |\n"
-            }
-            out += "\n"
-            let times = SummaryClockTimes(findings: findings, clock: clock)
-            for suspect in findings.suspects.prefix(3) where suspect.verdict != .unlikely {
-                out += "### \(suspect.change.service) \(suspect.change.version ?? "") (\(suspect.change.kind.rawValue), \(suspect.verdict.rawValue))\n\n"
-                for item in suspect.evidence {
-                    // A neutral item (the change itself) is a plain bullet: no "- •".
-                    let mark = item.weight > 0 ? "✅ " : item.weight < 0 ? "❌ " : ""
-                    let refs = item.refs.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
-                    out += "- \(mark)\(times.apply(item.summary))\(refs.isEmpty ? "" : " — " + refs)\n"
-                }
-                out += "\n" + commits(of: suspect)
-            }
-        }
-        if !findings.anomalies.isEmpty || !findings.undatedAnomalies.isEmpty {
-            out += "## Anomalies\n\n| start | end | service | kind | what |\n|---|---|---|---|---|\n"
-            for anomaly in findings.anomalies {
-                out += "| \(clock.minute(anomaly.start)) | \(anomaly.end.map(clock.minute) ?? "ongoing") | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) |\n"
-            }
-            for anomaly in findings.undatedAnomalies {
-                let refs = anomaly.evidence.prefix(3).map { "`\($0.ref)`" }.joined(separator: ", ")
-                out += "| unknown | | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) — \(refs) |\n"
-            }
-            out += "\n"
+        if findings.emptyWindow == nil, !findings.lacksData {
+            out += draft.impactSection ?? ""
+            out += draft.rootCauseSection
+            out += draft.detectionSection ?? ""
+            out += draft.resolutionSection ?? ""
         }
         if !findings.timeline.isEmpty {
             out += "## Timeline\n\n| time | what happened | line |\n|---|---|---|\n"
             for entry in findings.timeline {
-                out += "| \(clock.minute(entry.time)) | \(cell(entry.title)) | \(entry.evidence.map { "`\($0.ref)`" } ?? "") |\n"
+                out += "| \(clock.minute(entry.time)) | \(cell(draft.times.apply(entry.title))) | \(entry.evidence.map { "`\($0.ref)`" } ?? "") |\n"
             }
             out += "\n"
         }
+        if findings.emptyWindow == nil, !findings.lacksData {
+            out += draft.actionItems + draft.lessonsLearned
+        }
+        out += "## Evidence\n\n" + suspects(findings, clock: clock, times: draft.times) + anomalies(findings, clock: clock)
         let cited = citedLines(findings)
         if !cited.isEmpty {
-            out += "## Cited log lines\n\n```text\n"
+            out += "### Cited log lines\n\n```text\n"
             for line in cited { out += "\(line.ref): \(line.text)\n" }
             out += "```\n"
         }
         return out
+    }
+
+    /// The ranking and, for the suspects at least possible, their evidence with cited `path:line`s.
+    static func suspects(_ findings: Findings, clock: DisplayClock, times: SummaryClockTimes) -> String {
+        var out = "### Suspects\n\n"
+        guard !findings.suspects.isEmpty else {
+            return out + "No changes (deploys, rollbacks, restarts, config reloads) were found in the logs or deploy records.\n\n"
+        }
+        out += "| # | score | verdict | service | version | change | at |\n|---|---|---|---|---|---|---|\n"
+        for (index, suspect) in findings.suspects.prefix(10).enumerated() {
+            out += "| \(index + 1) | \(String(format2: suspect.score)) | \(suspect.verdict.rawValue) | \(cell(suspect.change.service)) | \(cell(suspect.change.version ?? "–")) | \(suspect.change.kind.rawValue) | \(clock.minute(suspect.change.time)) |\n"
+        }
+        out += "\n"
+        for suspect in findings.suspects.prefix(3) where suspect.verdict != .unlikely {
+            out += "#### \(suspect.change.service) \(suspect.change.version ?? "") (\(suspect.change.kind.rawValue), \(suspect.verdict.rawValue))\n\n"
+            for item in suspect.evidence {
+                // A neutral item (the change itself) is a plain bullet: no "- •".
+                let mark = item.weight > 0 ? "✅ " : item.weight < 0 ? "❌ " : ""
+                let refs = item.refs.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
+                out += "- \(mark)\(times.apply(item.summary))\(refs.isEmpty ? "" : " — " + refs)\n"
+            }
+            out += "\n" + commits(of: suspect)
+        }
+        return out
+    }
+
+    /// Every anomaly, dated ones by start, then those of unknown time.
+    static func anomalies(_ findings: Findings, clock: DisplayClock) -> String {
+        guard !findings.anomalies.isEmpty || !findings.undatedAnomalies.isEmpty else { return "" }
+        var out = "### Anomalies\n\n| start | end | service | kind | what |\n|---|---|---|---|---|\n"
+        for anomaly in findings.anomalies {
+            out += "| \(clock.minute(anomaly.start)) | \(anomaly.end.map(clock.minute) ?? "ongoing") | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) |\n"
+        }
+        for anomaly in findings.undatedAnomalies {
+            let refs = anomaly.evidence.prefix(3).map { "`\($0.ref)`" }.joined(separator: ", ")
+            out += "| unknown | | \(cell(anomaly.service)) | \(anomaly.kind.rawValue) | \(cell(anomaly.summary)) — \(refs) |\n"
+        }
+        return out + "\n"
     }
 
     // MARK: Suspect commits (--repo)
