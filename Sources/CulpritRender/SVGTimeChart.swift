@@ -118,8 +118,9 @@ struct SVGTimeChart {
                 out.raw(anchor); out.text(date); out.raw("</text>")
             }
         }
-        out.raw("<text class=\"utc\" x=\""); out.coordinate(Self.right); out.raw("\" y=\""); out.coordinate(plotBottom + 30)
-        out.raw("\">UTC</text></g>\n</svg>\n")
+        out.raw("<text class=\"zone\" x=\""); out.coordinate(Self.right); out.raw("\" y=\""); out.coordinate(plotBottom + 30)
+        // The zone of the ticks: the reader's, named at the start of the axis.
+        out.raw("\">"); out.text(axis.clock.label(axis.start)); out.raw("</text></g>\n</svg>\n")
     }
 
     /// The area and the line, one subpath per stretch without gaps; a stretch of

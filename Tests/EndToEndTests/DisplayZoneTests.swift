@@ -65,3 +65,16 @@ import Testing
         #expect(first.contains("at 2025-03-12T00:50:00Z, score"), "\(first)")
     }
 }
+
+/// The HTML report: the verdict, the tables, the chart axes and the footer all in the reader's zone.
+@Suite struct DisplayZoneHTMLTests {
+    @Test func noUTCIsLeftInALagosReport() throws {
+        let sample = "samples/2025-03-12-auth-leak"
+        let result = try CulpritBinary.run(["analyze", "--quiet", "--format", "html", "--tz", "Africa/Lagos", "\(sample)/logs", "--deploys", "\(sample)/deploys.csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(deploy at 2025-03-12 01:50 WAT) is the likely culprit"))
+        #expect(result.stdout.contains("Times are in Africa/Lagos (WAT)."))
+        #expect(result.stdout.contains("<text class=\"zone\""), "the axes name their zone")
+        #expect(!result.stdout.contains("UTC"), "every time is on the reader's clock")
+    }
+}
