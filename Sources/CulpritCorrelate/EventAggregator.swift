@@ -17,6 +17,9 @@ public struct EventAggregator: Sendable, Codable {
     public var since: Int64?
     /// The window's end, microseconds; nil for open.
     public var until: Int64?
+    /// The oldest and newest timed lines left out for falling outside the window,
+    /// so an empty window can say where the lines were.
+    public private(set) var outsideWindow: LinesOutsideWindow?
 
     /// An empty aggregator keeping events between `since` and `until` (microseconds; nil is open).
     public init(since: Int64? = nil, until: Int64? = nil) {
@@ -31,8 +34,8 @@ public struct EventAggregator: Sendable, Codable {
             if event.kind == .oom, since == nil, until == nil { addUndatedOOM(event) }
             return
         }
-        if let since, time < since { return }
-        if let until, time > until { return }
+        if let since, time < since { return noteOutsideWindow(time: time, ref: event.ref) }
+        if let until, time > until { return noteOutsideWindow(time: time, ref: event.ref) }
         eventCount += 1
         let instance = event.host ?? event.ref.path
         services[event.service, default: ServiceActivity(name: event.service)].add(event, instance: instance)
@@ -42,6 +45,10 @@ public struct EventAggregator: Sendable, Codable {
     public mutating func add(_ events: [LogEvent]) {
         // By index, so each event is read in place rather than copied (a retain per string).
         for index in events.indices { add(events[index]) }
+    }
+
+    private mutating func noteOutsideWindow(time: Int64, ref: SourceRef) {
+        if outsideWindow == nil { outsideWindow = LinesOutsideWindow(.init(time: time, ref: ref)) } else { outsideWindow!.include(time: time, ref: ref) }
     }
 
     /// How many lines one kernel OOM report spans (`invoked oom-killer`, the

@@ -32,8 +32,13 @@ public struct Findings: Sendable {
     /// Inputs not read for events (binary, not a log, unreadable).
     public var skippedInputs: [InputAccount] { inputs.filter { $0.skipped != nil } }
 
+    /// The `--since`/`--until` window selected no log line of those read.
+    public var emptyWindow: EmptyWindow?
+    /// A `--since` bound cut earlier lines off: the analysis starts where the window does (`startPhrase`).
+    public internal(set) var startIsWindow = false
+
     /// Nothing at all was recognised in what was read: no verdict can be given.
-    public var lacksData: Bool { eventCount == 0 && undatedAnomalies.isEmpty && !inputs.isEmpty }
+    public var lacksData: Bool { eventCount == 0 && undatedAnomalies.isEmpty && !inputs.isEmpty && emptyWindow == nil }
     /// How change records naming services the logs do not were tied to them.
     public var serviceMatches: [ServiceMatch] = []
 

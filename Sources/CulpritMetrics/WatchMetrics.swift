@@ -3,7 +3,8 @@ import CulpritWatch
 import Prometheus
 
 /// The Prometheus series `watch --metrics` serves, refreshed after each evaluation:
-/// per service memory, growth slope, error rate, OOM and restart counts, and the
+/// per service memory, growth slope, the 5xx ratio and the errors per minute
+/// (and the older `culprit_error_rate`, which is one or the other), OOM and restart counts, and the
 /// top suspect's score; the lines read so far (a counter) and the events in the window (a gauge).
 package final class WatchMetrics: Sendable {
     package let registry = PrometheusCollectorRegistry()
@@ -31,8 +32,18 @@ package final class WatchMetrics: Sendable {
             let countsResponses = activity.logsRequests
             let errors = recent.reduce(0) { $0 + (activity.minutes[$1]?.errors(countingResponses: countsResponses) ?? 0) }
             let requests = recent.reduce(0) { $0 + (activity.minutes[$1]?.requests ?? 0) }
-            gauge("error", unit: "rate", help: "Errors per request over the last 5 log minutes (errors per minute when no requests are logged)", labels: labels)
-                .set(requests > 0 ? Double(errors) / Double(requests) : Double(errors) / Double(max(recent.count, 1)))
+            let minutes = Double(max(recent.count, 1))
+            // Kept for the dashboards built on it: a ratio for services that log requests, a count per minute otherwise.
+            gauge("error", unit: "rate", help: "Deprecated: culprit_http_5xx_ratio where requests are logged, else culprit_errors_per_minute", labels: labels)
+                .set(requests > 0 ? Double(errors) / Double(requests) : Double(errors) / minutes)
+            if requests > 0 {
+                let serverErrors = recent.reduce(0) { $0 + (activity.minutes[$1]?.serverErrors ?? 0) }
+                gauge("http_5xx", unit: "ratio", help: "5xx responses per request over the last 5 log minutes (0 to 1); only for services that log requests", labels: labels)
+                    .set(Double(serverErrors) / Double(requests))
+            }
+            let errorRecords = recent.reduce(0) { $0 + (activity.minutes[$1]?.errorRecords ?? 0) }
+            gauge("errors", unit: "per_minute", help: "Error records per log minute over the last 5 log minutes", labels: labels)
+                .set(Double(errorRecords) / minutes)
             gauge("oom", unit: "kills", help: "OOM kills in the window", labels: labels).set(Double(activity.ooms.count))
             let restarts = findings?.changes.filter { $0.service == name && $0.kind == .restart }.count ?? 0
             gauge("restarts", unit: "in_window", help: "Restarts in the window", labels: labels).set(Double(restarts))

@@ -25,7 +25,7 @@ struct ChartMarker {
     /// The marker for a change; `own` is false for another service's change. The
     /// suspect is emphasized on every chart, so each service's trouble can be read
     /// against it.
-    init(_ change: ChangeMarker, own: Bool, emphasized: Bool) {
+    init(_ change: ChangeMarker, own: Bool, emphasized: Bool, clock: DisplayClock = .utc) {
         time = change.time
         version = change.version
         subject = change.service + (change.version.map { " " + $0 } ?? "")
@@ -41,7 +41,7 @@ struct ChartMarker {
         if emphasized { label += " · suspect" }
         var tooltip = change.service + " " + change.kind.rawValue + version
         if let previous = change.previousVersion { tooltip += " (from " + previous + ")" }
-        self.tooltip = tooltip + " at " + ReportClock.date(change.time) + " " + ReportClock.timeOfDay(change.time, seconds: true) + " UTC"
+        self.tooltip = tooltip + " at " + clock.minute(change.time)
     }
 
     /// Whether its label is placed before the labels of lower rank.

@@ -15,31 +15,38 @@ public struct FindingsTable {
     /// How many reasons to show under the top suspect.
     public var whyLimit = 6
 
-    /// A table, coloured when `color`.
-    public init(color: Bool) { self.color = color }
+    /// The reader's clock: the zone every time is shown in.
+    public var clock: DisplayClock
+
+    /// A table, coloured when `color`, its times on `clock`.
+    public init(color: Bool, clock: DisplayClock = .utc) {
+        self.color = color
+        self.clock = clock
+    }
 
     /// The table for `findings`.
     public func render(_ findings: Findings) -> String {
         var out = headline(findings) + "\n"
         if let window = findings.window {
-            out += dim("window \(CivilTime.rfc3339(window.start)) – \(CivilTime.rfc3339(window.end)), \(InputNotes.count(findings.eventCount, "event")), \(InputNotes.count(findings.changes.count, "change"))") + "\n"
+            out += dim("window \(clock.range(window.start, window.end)), \(InputNotes.count(findings.eventCount, "event")), \(InputNotes.count(findings.changes.count, "change"))") + "\n"
         }
         for note in [InputNotes.unrecognised(findings), InputNotes.skipped(findings)].compactMap({ $0 }) { out += note + "\n" }
         out += "\n"
         if !findings.suspects.isEmpty {
             let rows = findings.suspects.prefix(suspectLimit).enumerated().map { index, suspect in
                 [String(index + 1), String(format2: suspect.score), suspect.verdict.rawValue, suspect.change.service,
-                 suspect.change.version ?? "-", suspect.change.kind.rawValue, CivilTime.displayUTC(suspect.change.time)]
+                 suspect.change.version ?? "-", suspect.change.kind.rawValue, clock.minute(suspect.change.time)]
             }
-            out += table(header: ["#", "SCORE", "VERDICT", "SERVICE", "VERSION", "CHANGE", "AT (UTC)"], rows: rows, verdictColumn: 2)
+            out += table(header: ["#", "SCORE", "VERDICT", "SERVICE", "VERSION", "CHANGE", "AT"], rows: rows, verdictColumn: 2)
             if findings.suspects.count > suspectLimit { out += dim("  … \(findings.suspects.count - suspectLimit) more (--format json lists all)") + "\n" }
         }
         if let top = findings.suspects.first, top.verdict != .unlikely {
             out += "\n" + bold("Why \(top.change.service)\(top.change.version.map { " " + $0 } ?? ""):") + "\n"
+            let times = SummaryClockTimes(findings: findings, clock: clock)
             let shown = top.evidence.prefix(whyLimit)
             for item in shown {
                 let mark = item.weight > 0 ? green("+") : item.weight < 0 ? red("-") : " "
-                out += "  \(mark) \(item.summary)\n"
+                out += "  \(mark) \(times.apply(item.summary))\n"
                 let refs = item.refs.prefix(4).map(\.description)
                 if !refs.isEmpty { out += "      " + dim(refs.joined(separator: "  ")) + "\n" }
             }
@@ -51,7 +58,7 @@ public struct FindingsTable {
         if !findings.anomalies.isEmpty {
             out += "\n" + bold("Anomalies:") + "\n"
             for anomaly in findings.anomalies.prefix(anomalyLimit) {
-                out += "  \(CivilTime.displayUTC(anomaly.start))  \(anomaly.service)  \(anomaly.kind.rawValue): \(anomaly.summary)\n"
+                out += "  \(clock.minute(anomaly.start))  \(anomaly.service)  \(anomaly.kind.rawValue): \(anomaly.summary)\n"
                 if let ref = anomaly.evidence.first?.ref { out += "      " + dim(ref.description) + "\n" }
             }
             if findings.anomalies.count > anomalyLimit { out += dim("  … \(findings.anomalies.count - anomalyLimit) more") + "\n" }
@@ -83,17 +90,18 @@ public struct FindingsTable {
     }
 
     func headline(_ findings: Findings) -> String {
+        if let empty = EmptyWindowWording.sentence(findings, clock: clock) { return bold(empty + ".") }
         if findings.lacksData { return bold(InputNotes.lacksData + ".") }
         guard let top = findings.suspects.first, top.verdict != .unlikely else {
             if findings.anomalies.contains(where: \.preExisting) {
-                return bold("No change explains the anomalies:") + " they were already under way when the logs begin."
+                return bold("No change explains the anomalies:") + " they were already under way \(findings.startPhrase)."
             }
             if findings.anomalies.isEmpty, !findings.undatedAnomalies.isEmpty {
                 return bold("Out-of-memory kills found, but no time could be put on them:") + " no change can be tied to them."
             }
             return findings.anomalies.isEmpty ? bold("No anomalies found.") : bold("No change explains the anomalies.")
         }
-        let what = "\(top.change.service)\(top.change.version.map { " " + $0 } ?? "") (\(top.change.kind.rawValue) at \(CivilTime.displayUTC(top.change.time)) UTC)"
+        let what = "\(top.change.service)\(top.change.version.map { " " + $0 } ?? "") (\(top.change.kind.rawValue) at \(clock.minute(top.change.time)))"
         let verdict = top.verdict == .likely ? green("the likely culprit") : yellow("a possible culprit")
         return bold(what) + " is " + verdict + " (score \(String(format2: top.score)))"
     }

@@ -18,7 +18,7 @@ struct HTMLNewMessages {
         out.raw("<h2 id=\"\(Self.anchor)\">New messages<small>error and warning messages first seen after a change, "
             + "or several times as frequent after it</small></h2>\n")
         out.raw("<table class=\"messages\">\n<thead><tr><th>Service</th><th>Message</th><th class=\"num\">Count</th>"
-            + "<th>First seen (UTC)</th><th>Since</th></tr></thead>\n<tbody>\n")
+            + "<th>First seen</th><th>Since</th></tr></thead>\n<tbody>\n")
         for service in templates {
             for entry in service.newEntries.prefix(Self.perService) {
                 guard let novelty = entry.novelty else { continue }

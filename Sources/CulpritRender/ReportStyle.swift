@@ -86,7 +86,7 @@ enum ReportStyle {
     .xaxis line{stroke:#98a2b3;stroke-width:1}
     .xaxis text{font-variant-numeric:tabular-nums}
     svg.chart .xaxis .date{font-weight:600;fill:var(--ink)}
-    svg.chart .xaxis .utc{text-anchor:end;fill:var(--faint)}
+    svg.chart .xaxis .zone{text-anchor:end;fill:var(--faint)}
     path.line{fill:none;stroke-width:2;stroke-linejoin:round;stroke-linecap:round}
     path.area{stroke:none;opacity:.1}
     .line.mem{stroke:var(--mem)} .area.mem,.dot.mem{fill:var(--mem)}

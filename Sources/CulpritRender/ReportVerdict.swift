@@ -25,15 +25,17 @@ struct ReportVerdict {
             out.raw("</span> (")
             out.raw(change.kind.rawValue)
             out.raw(" at ")
-            out.text(ReportClock.minute(change.time))
-            out.raw(" UTC) is ")
+            out.text(clock.display.minute(change.time))
+            out.raw(") is ")
             out.raw(top.verdict == .likely ? "the likely culprit" : "a possible culprit")
             out.raw(" <span class=\"score\">— score ")
             out.text(String(format2: top.score))
             out.raw("</span></h1>\n")
-            reasons(of: top, into: &out)
+            reasons(of: top, times: SummaryClockTimes(findings: findings, clock: clock.display), into: &out)
         } else {
-            if findings.lacksData {
+            if let empty = EmptyWindowWording.sentence(findings, clock: clock.display) {
+                out.text(empty.prefix(1).uppercased() + empty.dropFirst())
+            } else if findings.lacksData {
                 out.text(InputNotes.lacksData.prefix(1).uppercased() + InputNotes.lacksData.dropFirst())
             } else if findings.anomalies.isEmpty, !findings.undatedAnomalies.isEmpty {
                 out.raw("Out-of-memory kills of unknown time")
@@ -41,7 +43,7 @@ struct ReportVerdict {
                 out.raw(findings.anomalies.isEmpty ? "No anomalies found" : "No change explains the anomalies")
             }
             out.raw("</h1>\n")
-            noCulpritNotes(into: &out)
+            noCulpritNotes(clock: clock, into: &out)
         }
         for note in [InputNotes.unrecognised(findings), InputNotes.skipped(findings)].compactMap({ $0 }) {
             out.raw("<p class=\"muted\">")
@@ -52,38 +54,40 @@ struct ReportVerdict {
         out.raw("</header>\n")
     }
 
-    private func reasons(of top: Suspect, into out: inout HTMLWriter) {
+    private func reasons(of top: Suspect, times: SummaryClockTimes, into out: inout HTMLWriter) {
         let reasons = top.evidence.filter { $0.weight > 0 && $0.signal != "symptom" }.prefix(Self.reasonLimit)
         if !reasons.isEmpty {
             out.raw("<ul>\n")
             for reason in reasons {
-                out.raw("<li>"); out.text(HTMLReport.sentence(reason.summary)); out.raw("</li>\n")
+                out.raw("<li>"); out.text(HTMLReport.sentence(times.apply(reason.summary))); out.raw("</li>\n")
             }
             out.raw("</ul>\n")
         }
-        let symptoms = Set(top.evidence.filter { $0.signal == "symptom" }.flatMap(\.services))
+        let symptoms = Set(top.evidence.filter { $0.signal == "symptom" }.flatMap(\.services)).sorted()
         if !symptoms.isEmpty {
             out.raw("<p>Trouble in <b>")
-            out.text(symptoms.sorted().joined(separator: ", "))
+            out.text(SuspectCommitWording.list(symptoms))
             out.raw("</b> began after ")
             out.text(top.change.service)
-            out.raw("'s own: a symptom, not a cause.</p>\n")
+            out.raw(symptoms.count == 1 ? "'s own: a symptom, not a cause.</p>\n" : "'s own: symptoms, not causes.</p>\n")
         }
     }
 
-    private func noCulpritNotes(into out: inout HTMLWriter) {
+    private func noCulpritNotes(clock: ReportClock, into out: inout HTMLWriter) {
         let preExisting = Set(findings.anomalies.filter(\.preExisting).map(\.service)).sorted()
         if !preExisting.isEmpty {
             out.raw("<p>Trouble in <b>")
             out.text(preExisting.joined(separator: ", "))
-            out.raw("</b> was already under way when the logs begin, so its cause predates them: look at earlier logs or changes.</p>\n")
+            out.raw("</b> was already under way ")
+            out.raw(findings.startPhrase)
+            out.raw(", so its cause predates them: look at earlier logs or changes.</p>\n")
         }
         if let best = findings.suspects.first {
             out.raw("<p class=\"muted\">The best candidate, ")
             out.text(best.change.label)
             out.raw(" at ")
-            out.text(ReportClock.minute(best.change.time))
-            out.raw(" UTC, scores only ")
+            out.text(clock.display.minute(best.change.time))
+            out.raw(", scores only ")
             out.text(String(format2: best.score))
             out.raw(".</p>\n")
         }
@@ -94,19 +98,19 @@ struct ReportVerdict {
         if let window = findings.window {
             out.raw("<span>Logs <b>")
             if clock.singleDay {
-                out.text(ReportClock.timeOfDay(window.start, seconds: false) + "–" + ReportClock.timeOfDay(window.end, seconds: false))
-                out.raw(" UTC</b> on ")
-                out.text(ReportClock.date(window.start))
+                out.text(clock.display.clock(window.start) + "–" + clock.display.time(window.end))
+                out.raw("</b> on ")
+                out.text(clock.display.date(window.start))
             } else {
-                out.text(ReportClock.minute(window.start) + " – " + ReportClock.minute(window.end))
-                out.raw(" UTC</b>")
+                out.text(clock.display.minute(window.start) + " – " + clock.display.minute(window.end))
+                out.raw("</b>")
             }
             out.raw("</span>")
         }
         out.raw("<span><b>"); out.text(Self.grouped(findings.eventCount)); out.raw("</b> events</span>")
         out.raw("<span><b>"); out.int(findings.changes.count); out.raw("</b> "); out.raw(findings.changes.count == 1 ? "change" : "changes")
         out.raw("</span>")
-        if let impact = FindingsMarkdown.impactWindow(findings) {
+        if let impact = ImpactWindow(findings) {
             out.raw("<span>Trouble from <b>"); out.text(clock.cell(impact.start)); out.raw("</b> to <b>")
             out.text(impact.end.map(clock.cell) ?? "the end of the logs"); out.raw("</b></span>")
         }

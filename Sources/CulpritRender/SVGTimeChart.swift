@@ -97,7 +97,7 @@ struct SVGTimeChart {
             lastEventX = eventX
             out.raw("<circle class=\"event\" r=\"4.5\" cx=\""); out.coordinate(eventX); out.raw("\" cy=\"")
             out.coordinate(line.value(at: time).map(y) ?? plotTop); out.raw("\"><title>"); out.text(eventName)
-            out.raw(" at "); out.text(ReportClock.timeOfDay(time, seconds: true)); out.raw(" UTC</title></circle>")
+            out.raw(" at "); out.text(axis.clock.minute(time)); out.raw("</title></circle>")
         }
         if !events.isEmpty { out.raw("\n") }
 
@@ -118,8 +118,9 @@ struct SVGTimeChart {
                 out.raw(anchor); out.text(date); out.raw("</text>")
             }
         }
-        out.raw("<text class=\"utc\" x=\""); out.coordinate(Self.right); out.raw("\" y=\""); out.coordinate(plotBottom + 30)
-        out.raw("\">UTC</text></g>\n</svg>\n")
+        out.raw("<text class=\"zone\" x=\""); out.coordinate(Self.right); out.raw("\" y=\""); out.coordinate(plotBottom + 30)
+        // The zone of the ticks: the reader's, named at the start of the axis.
+        out.raw("\">"); out.text(axis.clock.label(axis.start)); out.raw("</text></g>\n</svg>\n")
     }
 
     /// The area and the line, one subpath per stretch without gaps; a stretch of

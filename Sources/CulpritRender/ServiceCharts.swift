@@ -20,8 +20,8 @@ struct ServiceCharts {
     init?(series: ServiceSeries, changes: [ChangeMarker], focus: ChangeMarker?, axis: TimeAxis) {
         service = series.service
         let markers = changes.compactMap { change -> ChartMarker? in
-            if change.service == series.service { return ChartMarker(change, own: true, emphasized: change == focus) }
-            return change.kind == .deploy || change == focus ? ChartMarker(change, own: false, emphasized: change == focus) : nil
+            if change.service == series.service { return ChartMarker(change, own: true, emphasized: change == focus, clock: axis.clock) }
+            return change.kind == .deploy || change == focus ? ChartMarker(change, own: false, emphasized: change == focus, clock: axis.clock) : nil
         }
         if !series.memory.isEmpty {
             let line = ChartLine(minutes: series.memory.map { ($0.minute, $0.bytes) })

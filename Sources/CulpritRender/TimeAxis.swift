@@ -1,4 +1,4 @@
-/// A chart's horizontal axis: a UTC time domain and round clock ticks.
+/// A chart's horizontal axis: a time domain and ticks on round clock times of the reader's zone.
 ///
 /// Every chart of a report shares one domain (the analysed window) so that
 /// charts stacked on the page line up and show which service went first.
@@ -6,9 +6,11 @@ struct TimeAxis {
     /// Microseconds since the epoch, UTC; `end > start`.
     var start: Int64
     var end: Int64
-    /// Tick times, multiples of the step (so on round UTC clock times).
+    /// Tick times, multiples of the step in local time (so on round clock times of the reader's zone).
     var ticks: [Int64]
     var stepSeconds: Int64
+    /// The reader's clock, which labels the ticks.
+    var clock: DisplayClock
 
     /// The narrowest domain shown: a single sample sits in the middle of ten minutes.
     static let minimumSpan: Int64 = 10 * 60_000_000
@@ -19,7 +21,8 @@ struct TimeAxis {
                                  1_576_800_000, 3_153_600_000]
 
     /// An axis over `start…end` (widened to `minimumSpan`) with at most one tick per `minimumTickSpacing` points of `width`.
-    init(start: Int64, end: Int64, width: Double, minimumTickSpacing: Double = 90) {
+    init(start: Int64, end: Int64, width: Double, minimumTickSpacing: Double = 90, clock: DisplayClock = .utc) {
+        self.clock = clock
         var (start, end) = start <= end ? (start, end) : (end, start)
         if end - start < Self.minimumSpan {
             let pad = (Self.minimumSpan - (end - start)) / 2
@@ -33,7 +36,9 @@ struct TimeAxis {
         let step = Self.steps.first { span / Double($0) <= maximumTicks } ?? Self.steps.last!
         stepSeconds = step
         let stepMicros = step * 1_000_000
-        var tick = (ReportClock.floorDivide(start, stepMicros) + 1) * stepMicros
+        // Round in local time: the offset at the start (a daylight-saving change inside the chart moves later ticks by its hour).
+        let offset = Int64(clock.offsetSeconds(start)) * 1_000_000
+        var tick = (DisplayClock.floorDivide(start + offset, stepMicros) + 1) * stepMicros - offset
         if tick - stepMicros == start { tick = start }
         var ticks = [Int64]()
         while tick <= end {
@@ -53,16 +58,16 @@ struct TimeAxis {
     /// The clock label of a tick (`03:15`, or `03:15:30` for sub-minute steps,
     /// `Mar 12` for day steps, `2025-03-12` for month steps and longer).
     func clockLabel(_ tick: Int64) -> String {
-        if stepSeconds >= 2_592_000 { return ReportClock.date(tick) }
-        if stepSeconds >= 86400 { return ReportClock.shortDate(tick) }
-        return ReportClock.timeOfDay(tick, seconds: stepSeconds < 60)
+        if stepSeconds >= 2_592_000 { return clock.date(tick) }
+        if stepSeconds >= 86400 { return ReportClock.shortDate(tick, clock) }
+        return stepSeconds < 60 ? ReportClock.timeOfDayWithSeconds(tick, clock) : clock.clock(tick)
     }
 
     /// The date to print under a tick: under the first tick and wherever the day changes.
     func dateLabel(at index: Int) -> String? {
         guard stepSeconds < 86400, ticks.indices.contains(index) else { return nil }
-        if index == 0 || ReportClock.day(ticks[index]) != ReportClock.day(ticks[index - 1]) {
-            return ReportClock.shortDate(ticks[index])
+        if index == 0 || clock.day(ticks[index]) != clock.day(ticks[index - 1]) {
+            return ReportClock.shortDate(ticks[index], clock)
         }
         return nil
     }

@@ -57,14 +57,21 @@ public struct AnalysisSession {
     /// Analyses what `aggregator` holds, applying a window anchored on the last event if asked.
     public func findings(from aggregator: EventAggregator) -> Findings {
         var aggregator = aggregator
+        var cutBySince = aggregator.since.map { since in aggregator.outsideWindow.map { $0.oldest.time < since } ?? false } ?? false
         if window.needsLastEvent, let span = aggregator.span {
             let bounds = window.resolve(anchorTime: span.end)
+            if let since = bounds.since, span.start < since { cutBySince = true }
             if let since = bounds.since { aggregator.prune(before: since) }
             aggregator.since = bounds.since
             aggregator.until = bounds.until
         }
         var analyzer = Analyzer(options: detection)
         analyzer.serviceAliases = serviceAliases
-        return analyzer.analyze(aggregator, records: records)
+        var findings = analyzer.analyze(aggregator, records: records)
+        if aggregator.since != nil || aggregator.until != nil, aggregator.eventCount == 0, let outside = aggregator.outsideWindow {
+            findings.emptyWindow = EmptyWindow(since: aggregator.since, until: aggregator.until, linesRead: outside)
+        }
+        if cutBySince { findings.sayWindowBegins() }
+        return findings
     }
 }

@@ -21,12 +21,14 @@ public struct Alert: Sendable {
     public var kind: Kind
     /// The service it is about.
     public var service: String
-    /// One sentence for people.
+    /// One sentence for people, its times RFC 3339 UTC (the NDJSON's).
     public var summary: String
     /// For a `culprit` alert, the suspect.
     public var suspect: Suspect?
     /// The lines that show it.
     public var refs: [SourceRef]
+    /// The summary with its times on the reader's clock, when it names a time.
+    public var localSummary: String? = nil
 
     /// The NDJSON form: `{"time","kind","service","summary","suspect","refs"}`.
     public var json: JSONValue {
@@ -40,10 +42,10 @@ public struct Alert: Sendable {
         ])
     }
 
-    /// One line for people: `2025-03-12T00:58:00Z CULPRIT auth-service: … (auth.log:120)`.
-    public var humanLine: String {
+    /// One line for people, its times on `clock`: `2025-03-12 01:58 WAT CULPRIT auth-service: … [auth.log:120]`.
+    public func humanLine(clock: DisplayClock = .utc) -> String {
         let label = kind == .culprit ? "CULPRIT" : kind == .resolved ? "RESOLVED" : kind.rawValue.replacingOccurrences(of: "_", with: " ").uppercased()
-        var line = "\(CivilTime.rfc3339(time)) \(label) \(service): \(summary)"
+        var line = "\(clock.minute(time)) \(label) \(service): \(localSummary ?? summary)"
         if !refs.isEmpty { line += " [" + refs.prefix(3).map(\.description).joined(separator: " ") + "]" }
         return line
     }

@@ -1,5 +1,6 @@
 import CulpritModel
 import CulpritCorrelate
+import CulpritRender
 
 /// Turns successive findings into alerts that fire once per state change and
 /// resolve with their own message, so a flapping signal does not page twice.
@@ -13,6 +14,8 @@ import CulpritCorrelate
 package struct AlertTracker: Sendable {
     /// Log time an alert must stay clear before it resolves (10 minutes).
     package var resolveAfter: Int64 = 10 * 60_000_000
+    /// The reader's clock, for the times in the alerts' lines for people.
+    package var clock: DisplayClock = .utc
 
     private struct Active: Sendable {
         var since: Int64
@@ -63,10 +66,15 @@ package struct AlertTracker: Sendable {
             let key = "\(top.change.service)|\(top.change.version ?? "")|\(top.change.kind.rawValue)|\(top.change.time)"
             if culprit?.key != key, !resolvedCulprits.contains(key) {
                 culprit = (key, top)
-                let why = top.evidence.filter { $0.weight > 0 }.prefix(2).map(\.summary).joined(separator: "; ")
+                let reasons = top.evidence.filter { $0.weight > 0 }.prefix(2).map(\.summary)
+                let times = SummaryClockTimes(findings: findings, clock: clock)
+                func summary(_ at: String, _ why: [String]) -> String {
+                    "likely culprit: \(top.change.label) at \(at), score \(String(format2: top.score)): \(why.joined(separator: "; "))"
+                }
                 alerts.append(Alert(time: now, kind: .culprit, service: top.change.service,
-                                    summary: "likely culprit: \(top.change.label) at \(CivilTime.rfc3339(top.change.time)), score \(String(format2: top.score)): \(why)",
-                                    suspect: top, refs: Array(top.evidence.flatMap(\.refs).prefix(6))))
+                                    summary: summary(CivilTime.rfc3339(top.change.time), reasons),
+                                    suspect: top, refs: Array(top.evidence.flatMap(\.refs).prefix(6)),
+                                    localSummary: summary(clock.minute(top.change.time), reasons.map(times.apply))))
             } else if culprit?.key == key {
                 culprit = (key, top)
             }
@@ -82,10 +90,13 @@ package struct AlertTracker: Sendable {
             let undo = findings.changes.last { $0.service == current.suspect.change.service && $0.time > current.suspect.change.time }
             culprit = nil
             resolvedCulprits.insert(current.key)
+            func summary(_ at: (Int64) -> String) -> String {
+                "culprit resolved: \(current.suspect.change.label)'s alerts have cleared"
+                    + (undo.map { " after the \($0.kind.rawValue) at \(at($0.time))" } ?? "")
+            }
             alerts.append(Alert(time: now, kind: .resolved, service: current.suspect.change.service,
-                                summary: "culprit resolved: \(current.suspect.change.label)'s alerts have cleared"
-                                    + (undo.map { " after the \($0.kind.rawValue) at \(CivilTime.rfc3339($0.time))" } ?? ""),
-                                suspect: current.suspect, refs: undo?.evidence.map(\.ref) ?? []))
+                                summary: summary(CivilTime.rfc3339), suspect: current.suspect, refs: undo?.evidence.map(\.ref) ?? [],
+                                localSummary: summary(clock.minute)))
         }
         return alerts
     }

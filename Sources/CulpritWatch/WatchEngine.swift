@@ -1,5 +1,6 @@
 import CulpritModel
 import CulpritCorrelate
+import CulpritRender
 
 /// The incremental analysis behind `watch`: folds events into a sliding window
 /// of aggregates and re-runs the analysis at each new minute of log time (and
@@ -28,11 +29,14 @@ public struct WatchEngine: Sendable {
     /// The events in the sliding window now (the aggregator's `eventCount` counts every event ever added).
     public private(set) var eventsInWindow = 0
 
-    /// An engine with `analyzer`, `records` and a window of `window` microseconds (default 6 h).
-    public init(analyzer: Analyzer = Analyzer(), records: [ChangeMarker] = [], window: Int64 = 6 * 3_600_000_000) {
+    /// An engine with `analyzer`, `records` and a window of `window` microseconds (default 6 h);
+    /// the alerts' lines for people give their times on `displayClock`.
+    public init(analyzer: Analyzer = Analyzer(), records: [ChangeMarker] = [], window: Int64 = 6 * 3_600_000_000,
+                displayClock: DisplayClock = .utc) {
         self.analyzer = analyzer
         self.records = records
         self.window = window
+        tracker.clock = displayClock
     }
 
     /// Adds events in arrival order; returns the alerts they caused.

@@ -16,8 +16,8 @@ struct AnalysisOptions: ParsableArguments {
     @Option(name: .customLong("relative-to"), help: ArgumentHelp("What durations count back from: now, or last-event (for archives).", valueName: "ANCHOR"))
     var anchor: TimeWindowSpec.Anchor?
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when the top suspect is at least this sure: likely or possible.", valueName: "VERDICT"))
-    var failOn: FailOn?
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when the top suspect is at least this sure (likely, possible); exit 4 on no-data: the window holds no log line, or nothing was recognised. Repeatable.", valueName: "WHEN"))
+    var failOn: [FailOn] = []
 
     @Option(name: .customLong("repo"), help: ArgumentHelp("A local git clone of a service's code (NAME= for one service): rank the top suspect's commits against its stack traces.", valueName: "[NAME=]PATH"))
     var repoArguments: [String] = []
@@ -49,8 +49,9 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
-    enum FailOn: String, ExpressibleByArgument {
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
         case likely, possible
+        case noData = "no-data"
     }
 
     var detection: DetectionOptions {
@@ -77,13 +78,18 @@ struct AnalysisOptions: ParsableArguments {
         changeRecords.records(zone: zone, diagnostics: diagnostics)
     }
 
-    /// The contract's exit status for a finished run.
+    /// The contract's exit status for a finished run: 4 for `--fail-on no-data`
+    /// when there was nothing to judge, 1 for a suspect at least as sure as asked.
     func exitCode(for findings: Findings) -> ExitCode {
-        guard let failOn, let top = findings.suspects.first else { return .success }
-        switch (failOn, top.verdict) {
-        case (.likely, .likely), (.possible, .likely), (.possible, .possible): return ExitCode(1)
-        default: return .success
+        if failOn.contains(.noData), findings.emptyWindow != nil || findings.lacksData { return .noData }
+        guard let top = findings.suspects.first else { return .success }
+        for threshold in failOn {
+            switch (threshold, top.verdict) {
+            case (.likely, .likely), (.possible, .likely), (.possible, .possible): return ExitCode(1)
+            default: continue
+            }
         }
+        return .success
     }
 }
 

@@ -20,6 +20,7 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var color: ColorOption
     @OptionGroup var store: ClickHouseSourceOptions
+    @OptionGroup var displayZone: DisplayZoneOption
 
     @Option(help: ArgumentHelp("table (default on a terminal), json, markdown.", valueName: "F"))
     var format: ReportFormat?
@@ -53,8 +54,10 @@ struct AnalyzeCommand: ParsableCommand {
         let sink: OutputSink
         sink = openOutput(output, inputs: files)
         let chosen = format ?? ReportFormat.inferred(from: output, terminal: sink.isTerminal)
+        let clock = displayZone.clock(inputZone: input.givenTimeZone, diagnostics: diagnostics)
+        if let empty = EmptyWindowWording.sentence(findings, clock: clock) { diagnostics.warn(empty) }
         do {
-            try sink.write(chosen.render(withCommits, color: color.enabled(terminal: sink.isTerminal)))
+            try sink.write(chosen.render(withCommits, color: color.enabled(terminal: sink.isTerminal), clock: clock))
             try sink.finish()
         } catch is OutputSink.Closed {
             throw ExitCode.success
@@ -83,12 +86,12 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         return terminal ? .table : .json
     }
 
-    func render(_ findings: Findings, color: Bool) -> String {
+    func render(_ findings: Findings, color: Bool, clock: DisplayClock) -> String {
         switch self {
-        case .table: return FindingsTable(color: color).render(findings)
+        case .table: return FindingsTable(color: color, clock: clock).render(findings)
         case .json: return FindingsJSON.render(findings)
-        case .markdown: return FindingsMarkdown.render(findings)
-        case .html: return FindingsHTML.render(findings)
+        case .markdown: return FindingsMarkdown.render(findings, clock: clock)
+        case .html: return FindingsHTML.render(findings, clock: clock)
         }
     }
 }

@@ -16,6 +16,8 @@ extension ExitCode {
     /// The output could not be written (disk full, file too large, no
     /// permission, a state directory that cannot be saved): the run's result is lost.
     static let outputFailure = ExitCode(3)
+    /// `--fail-on no-data`: the window held no log line, or nothing read was recognised.
+    static let noData = ExitCode(4)
 }
 
 /// Prints `culprit: message` on stderr and exits with `code`.

@@ -6,8 +6,11 @@ import Foundation
 
 /// Options every command that reads logs shares.
 struct InputOptions: ParsableArguments {
-    @Option(name: .customLong("tz"), help: ArgumentHelp("IANA zone for timestamps without an offset.", valueName: "ZONE"))
-    var timeZone: String = "UTC"
+    @Option(name: .customLong("tz"), help: ArgumentHelp("IANA zone for timestamps without an offset (default UTC).", valueName: "ZONE"))
+    var givenTimeZone: String?
+
+    /// `--tz`, UTC when not given.
+    var timeZone: String { givenTimeZone ?? "UTC" }
 
     @Option(help: ArgumentHelp("Year for timestamps without one (syslog); default: from each file's modification time.", valueName: "YYYY"))
     var year: Int?

@@ -36,14 +36,30 @@ struct PatternsCommand: ParsableCommand {
     }
 
     struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run every example of every pattern; name each failing pattern.")
+        static let configuration = CommandConfiguration(
+            abstract: "Run every example of every pattern; name each failing pattern.",
+            discussion: "With --line, show instead which patterns match that one line and what each takes from it (exit 1 when none does)."
+        )
 
         @Argument(help: ArgumentHelp("A directory of packs to test on top of the built-in set.", valueName: "DIR"))
         var directory: String?
 
+        @Option(help: ArgumentHelp("Show which patterns match this line and what they capture, instead of running the examples.", valueName: "TEXT"))
+        var line: String?
+
+        @Option(name: .customLong("tz"), help: ArgumentHelp("IANA zone for a time without an offset in --line.", valueName: "ZONE"))
+        var timeZone: String = "UTC"
+
         func run() throws {
             let set: PatternSet
             do { set = try PatternSet.load(extraDirectories: directory.map { [$0] } ?? []) } catch { exitWithError(error.description) }
+            if let line {
+                guard let zone = TimeZone(identifier: timeZone) else { exitWithError("unknown time zone '\(timeZone)': use an IANA name such as Africa/Lagos or UTC") }
+                let (text, matched) = PatternLineProbe(patterns: set, zone: zone).report(line)
+                print(text, terminator: "")
+                if !matched { throw ExitCode.failure }
+                return
+            }
             let (examples, failures) = PatternExampleRunner(patterns: set).run()
             for failure in failures { print(failure.description) }
             print("patterns: \(examples - failures.count) passed, \(failures.count) failed")

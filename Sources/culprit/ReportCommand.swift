@@ -26,6 +26,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var color: ColorOption
     @OptionGroup var store: ClickHouseSourceOptions
+    @OptionGroup var displayZone: DisplayZoneOption
 
     @Option(help: ArgumentHelp("html, markdown, json or table; default from -o's extension (markdown on stdout).", valueName: "F"))
     var format: ReportFormat?
@@ -56,7 +57,7 @@ struct ReportCommand: ParsableCommand {
                                           serviceAliases: analysis.changeRecords.serviceAliases)
             if let findings = store.findings(session: session, diagnostics: diagnostics) {
                 let withCommits = analysis.suspectCommits.attaching(to: findings, records: session.records, inputs: [], diagnostics: diagnostics)
-                try write(withCommits, inputs: [])
+                try write(withCommits, inputs: [], diagnostics: diagnostics)
                 throw analysis.exitCode(for: findings)
             }
         }
@@ -82,7 +83,7 @@ struct ReportCommand: ParsableCommand {
         if pipeline.filesRead == 0, state == nil { exitWithError("no input could be read") }
         let withCommits = analysis.suspectCommits.attaching(to: findings, records: session.records, inputs: allFiles, diagnostics: diagnostics)
 
-        try write(withCommits, inputs: allFiles)
+        try write(withCommits, inputs: allFiles, diagnostics: diagnostics)
         if let state {
             var next = saved
             var kept = aggregator
@@ -99,17 +100,20 @@ struct ReportCommand: ParsableCommand {
         throw analysis.exitCode(for: findings)
     }
 
-    /// Renders `findings` in the chosen format to `-o` (atomically) or stdout.
-    private func write(_ findings: Findings, inputs: [InputFile]) throws {
+    /// Renders `findings` in the chosen format, times in the reader's zone, to `-o` (atomically) or stdout;
+    /// an empty window is said on stderr too.
+    private func write(_ findings: Findings, inputs: [InputFile], diagnostics: Diagnostics) throws {
         let sink: OutputSink
         sink = openOutput(output, inputs: inputs)
         let chosen = format ?? (output == nil ? .markdown : ReportFormat.inferred(from: output, terminal: false))
+        let clock = displayZone.clock(inputZone: input.givenTimeZone, diagnostics: diagnostics)
+        if let empty = EmptyWindowWording.sentence(findings, clock: clock) { diagnostics.warn(empty) }
         do {
             let text: String
             switch chosen {
-            case .html: text = FindingsHTML.render(findings, title: title)
-            case .markdown: text = FindingsMarkdown.render(findings, title: title)
-            default: text = chosen.render(findings, color: color.enabled(terminal: sink.isTerminal))
+            case .html: text = FindingsHTML.render(findings, title: title, clock: clock)
+            case .markdown: text = FindingsMarkdown.render(findings, title: title, clock: clock)
+            default: text = chosen.render(findings, color: color.enabled(terminal: sink.isTerminal), clock: clock)
             }
             try sink.write(text)
             try sink.finish()

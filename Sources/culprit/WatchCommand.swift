@@ -27,6 +27,8 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var changeRecords: ChangeRecordOptions
 
+    @OptionGroup var displayZone: DisplayZoneOption
+
     @Option(help: ArgumentHelp("Sliding window of log time kept (e.g. 6h, 90m).", valueName: "DURATION"))
     var window: String = "6h"
 
@@ -80,14 +82,15 @@ struct WatchCommand: ParsableCommand {
         options.fromEnd = fromEnd
         var analyzer = Analyzer()
         analyzer.serviceAliases = changeRecords.serviceAliases
-        let engine = WatchEngine(analyzer: analyzer, records: records, window: windowLength)
+        let clock = displayZone.clock(inputZone: input.givenTimeZone, diagnostics: diagnostics)
+        let engine = WatchEngine(analyzer: analyzer, records: records, window: windowLength, displayClock: clock)
         let exporter = metrics.map { address -> MetricsExporter in
             do { return try MetricsExporter(address: address) } catch { exitWithError("--metrics \(address): \(error)") }
         }
         let format = self.format
         let session = WatchSession(settings: settings, engine: engine, options: options, diagnostics: diagnostics, emit: { alert in
             switch format {
-            case .human: try sink.write(alert.humanLine + "\n")
+            case .human: try sink.write(alert.humanLine(clock: clock) + "\n")
             case .ndjson: try sink.write(alert.json.rendered(pretty: false) + "\n")
             }
             try sink.flush()
@@ -121,7 +124,7 @@ struct WatchCommand: ParsableCommand {
         runner?.drain(seconds: execTimeout)
         exporter?.stop()
         if let findings = session.engine.lastFindings {
-            let summary = FindingsTable(color: false).render(findings)
+            let summary = FindingsTable(color: false, clock: clock).render(findings)
             do {
                 if format == .human {
                     try sink.write("\n" + summary)

@@ -45,6 +45,28 @@ import Testing
         #expect(text.contains("# TYPE culprit_events_in_window gauge"), "\(text)")
     }
 
+    @Test func theFiveHundredsRatioAndTheErrorsPerMinuteAreSeparateSeriesAndTheOldNameStays() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Ten log minutes: each has 4 requests (one a 503) and 2 ERROR records.
+        var lines = ""
+        for minute in 0..<10 {
+            for (second, status) in [(0, 503), (10, 200), (20, 200), (30, 200)] {
+                lines += String(format: "10.0.0.1 - - [12/Mar/2025:01:%02d:%02d +0000] \"GET /login HTTP/1.1\" %d 12 \"-\" \"curl/8.0\"\n", minute, second, status)
+            }
+            lines += String(format: "2025-03-12T01:%02d:40Z ERROR session store timed out\n2025-03-12T01:%02d:50Z ERROR session store timed out\n", minute, minute)
+        }
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: directory + "/gw.log"))
+        let watch = try MetricsWatch(arguments: ["watch", directory + "/gw.log", "--service", "gw=*/gw.log", "--quiet"])
+        defer { watch.stop() }
+        #expect(watch.waitUntil(seconds: 10) { $0["culprit_lines_read_total"] == 60 }, "\(watch.scrape())")
+        let text = MetricsWatch.fetch(port: watch.port) ?? ""
+        #expect(text.contains("culprit_http_5xx_ratio{service=\"gw\"} 0.25\n"), "\(text)")
+        #expect(text.contains("culprit_errors_per_minute{service=\"gw\"} 2.0\n"), "\(text)")
+        #expect(text.contains("culprit_error_rate{service=\"gw\"} 0.25\n"), "the old series keeps its meaning: \(text)")
+    }
+
     @Test(.enabled(if: PrometheusScrapeTests.prometheus != nil, "prometheus is not installed (scripts/install-deps.sh test installs it)"))
     func seriesArriveInPrometheus() throws {
         let metricsPort = Int.random(in: 20_000...29_999)

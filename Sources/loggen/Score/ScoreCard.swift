@@ -62,8 +62,8 @@ struct ScoreCard {
         lines.append(line(total))
         let sum = total
         lines.append("")
-        lines.append("right: \(Self.percent(sum.right, sum.total)) of \(sum.total) scenarios; "
-            + "false likely: \(sum.falseLikely) (\(Self.percent(sum.falseLikely, sum.innocent)) of \(sum.innocent) innocent changes)")
+        lines.append("right: \(Self.percent(sum.right, sum.total)) of \(sum.total) scenario\(sum.total == 1 ? "" : "s"); "
+            + "false likely: \(sum.falseLikely) (\(Self.percent(sum.falseLikely, sum.innocent)) of \(sum.innocent) innocent change\(sum.innocent == 1 ? "" : "s"))")
         return lines.joined(separator: "\n")
     }
 
