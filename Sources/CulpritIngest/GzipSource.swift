@@ -62,17 +62,17 @@ package struct GzipSource<Upstream: ByteSource>: ByteSource {
 }
 
 /// Owns a zlib inflate stream; a class so its address stays fixed for zlib.
-package final class InflateState {
+final class InflateState {
     private var stream = z_stream()
     private(set) var hasStarted = false
 
-    package init?() {
+    init?() {
         guard culprit_inflate_init_gzip(&stream) == Z_OK else { return nil }
     }
 
     deinit { inflateEnd(&stream) }
 
-    package func inflate(input: UnsafeMutableRawBufferPointer, output: UnsafeMutableRawBufferPointer) -> (produced: Int, consumed: Int, status: Int32) {
+    func inflate(input: UnsafeMutableRawBufferPointer, output: UnsafeMutableRawBufferPointer) -> (produced: Int, consumed: Int, status: Int32) {
         if input.count > 0 { hasStarted = true }
         stream.next_in = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
         stream.avail_in = uInt(input.count)
