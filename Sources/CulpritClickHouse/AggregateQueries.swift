@@ -32,7 +32,9 @@ public struct AggregateQueries: Sendable {
     }
 
     private static let instance = "if(event_host != '', event_host, path)"
-    private static var dense: String { "kind IN (" + denseKinds.map { "'\($0)'" }.joined(separator: ", ") + ")" }
+    /// `'http', 'latency', …`, for `IN (…)`.
+    private static var denseList: String { denseKinds.map { "'\($0)'" }.joined(separator: ", ") }
+    private static var dense: String { "kind IN (\(denseList))" }
     /// The evidence line of the row chosen by `argMin`/`argMax` over `key`: path, line, time, excerpt.
     private static func evidence(_ function: String, key: String, condition: String? = nil) -> String {
         ["path", "line", "time_us", "excerpt"].map { column in
@@ -111,7 +113,7 @@ public struct AggregateQueries: Sendable {
     public var sparseEvents: String {
         """
         SELECT \(Self.eventColumns)
-        \(from) WHERE \(window) AND kind NOT IN (\(Self.denseKinds.map { "'\($0)'" }.joined(separator: ", ")))
+        \(from) WHERE \(window) AND kind NOT IN (\(Self.denseList))
         ORDER BY path, line, ordinal, host FORMAT TabSeparated
         """
     }

@@ -13,15 +13,7 @@ extension EventAggregator {
     /// Replays one sparse event as `add` would, except that its version is left
     /// to `restoreVersion` (the store aggregates versions of every kind at once).
     package mutating func replay(_ event: LogEvent) {
-        guard let time = event.time else {
-            add(event)
-            return
-        }
-        if let since, time < since { return }
-        if let until, time > until { return }
-        eventCount += 1
-        let instance = event.host ?? event.ref.path
-        services[event.service, default: ServiceActivity(name: event.service)].add(event, instance: instance, notingVersion: false)
+        add(event, notingVersion: false)
     }
 
     /// Counts `count` timed dense events of `service` on `instance` between `first` and `last` (µs).

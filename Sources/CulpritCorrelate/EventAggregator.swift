@@ -29,6 +29,12 @@ public struct EventAggregator: Sendable, Codable {
 
     /// Folds one event in: counted when it has a time inside the window, else counted as untimed.
     public mutating func add(_ event: LogEvent) {
+        add(event, notingVersion: true)
+    }
+
+    /// `add`, with the event's version left out of the version runs when `notingVersion`
+    /// is false (an event store restores those from its own aggregate: `restoreVersion`).
+    mutating func add(_ event: LogEvent, notingVersion: Bool) {
         guard let time = event.time else {
             untimedEvents += 1
             if event.kind == .oom, since == nil, until == nil { addUndatedOOM(event) }
@@ -38,7 +44,7 @@ public struct EventAggregator: Sendable, Codable {
         if let until, time > until { return noteOutsideWindow(time: time, ref: event.ref) }
         eventCount += 1
         let instance = event.host ?? event.ref.path
-        services[event.service, default: ServiceActivity(name: event.service)].add(event, instance: instance)
+        services[event.service, default: ServiceActivity(name: event.service)].add(event, instance: instance, notingVersion: notingVersion)
     }
 
     /// Folds `events` in, in order.

@@ -33,6 +33,12 @@ struct ClickHouseSinkOptions: ParsableArguments {
         return (opened, EventRowEncoder(originHost: originHost))
     }
 
+    /// What a finished shipping run says on stderr.
+    static func shippedNote(_ store: ClickHouseEventSink, from encoder: EventRowEncoder) -> String {
+        "shipped \(store.eventsShipped) events from \(encoder.originHost) to \(store.address) in \(store.batchesShipped) batches"
+            + (store.retries > 0 ? " (\(store.retries) retries)" : "")
+    }
+
     /// `--host`, else the machine's host name.
     var originHost: String {
         if let host, !host.isEmpty { return host }

@@ -47,8 +47,7 @@ struct ExtractCommand: ParsableCommand {
             }
             if pipeline.filesRead == 0 { throw ExitCode(2) }
             diagnostics.summarize(linesRead: pipeline.linesRead, filesRead: pipeline.filesRead)
-            diagnostics.note("shipped \(store.eventsShipped) events from \(encoder.originHost) to \(store.address) in \(store.batchesShipped) batches"
-                + (store.retries > 0 ? " (\(store.retries) retries)" : ""))
+            diagnostics.note(ClickHouseSinkOptions.shippedNote(store, from: encoder))
             input.enforceStrict(unreadablePaths: unreadable, accounts: pipeline.accounts)
             return
         }

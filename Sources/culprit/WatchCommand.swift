@@ -113,8 +113,7 @@ struct WatchCommand: ParsableCommand {
             try session.run(paths: targets)
             if let (store, encoder) = shipping {
                 try store.flush()
-                diagnostics.note("shipped \(store.eventsShipped) events from \(encoder.originHost) to \(store.address) in \(store.batchesShipped) batches"
-                    + (store.retries > 0 ? " (\(store.retries) retries)" : ""))
+                diagnostics.note(ClickHouseSinkOptions.shippedNote(store, from: encoder))
             }
         } catch is OutputSink.Closed {
             throw ExitCode.success
