@@ -41,7 +41,50 @@ package struct FileFollower {
         file = FollowedFile(path: path, fromEnd: fromEnd)
     }
 
+    /// Goes on where `checkpoint` (of a file once at `path`) stopped: at its
+    /// offset when `path` still holds that file's content; when rotation has
+    /// since moved it (`app.log.1`, or a copy of it), its rest is read there
+    /// first and then the new file at `path` from its start; when it is gone,
+    /// `path` is read from its start. `resumed` says which.
+    package init(path: String, displayPath: String, resumingAt checkpoint: FileCheckpoint) {
+        self.init(path: path, displayPath: displayPath, fromEnd: false)
+        if let continued = FollowedFile(path: path, resumingAt: checkpoint) {
+            file?.close()
+            file = continued
+            resumed = .atOffset
+            return
+        }
+        for candidate in FileIdentity.rotationCandidates(beside: path) {
+            guard let rotated = FollowedFile(path: candidate, resumingAt: checkpoint) else { continue }
+            // The path names another file now: `poll` drains this one, then takes the new one from its start.
+            file?.close()
+            file = rotated
+            resumed = .inRotatedFile(candidate)
+            return
+        }
+        resumed = .fromStart
+    }
+
+    /// How a follower made from a checkpoint began.
+    package enum Resumption: Equatable, Sendable {
+        /// Where the checkpoint stopped, in the same file.
+        case atOffset
+        /// Where it stopped, in the file rotation moved it to (named here); the new file follows.
+        case inRotatedFile(String)
+        /// The checkpoint's file is gone: the path is read from its start.
+        case fromStart
+    }
+
+    /// How this follower began, when it was made from a checkpoint.
+    package private(set) var resumed: Resumption?
+
     package var isOpen: Bool { file != nil }
+
+    /// Where a later run goes on: the file being read and the bytes handed on
+    /// as whole lines so far (the lines and time come from its extractor).
+    package var position: (identity: FileIdentity, offset: Int64)? {
+        file.map { ($0.identity, $0.consumedOffset) }
+    }
 
     /// The file being read, to recognise it under a new name or as a copy.
     package var identity: FileIdentity? { file?.identity }

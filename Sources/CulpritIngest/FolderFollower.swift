@@ -22,6 +22,8 @@ package struct FolderFollower {
     private struct Entry {
         var file: FollowedFile
         var input: InputFile
+        /// The checkpoint it was resumed at, if any.
+        var resumedFrom: ResumePoint? = nil
     }
 
     private var files = [FileIdentity.Inode: Entry]()
@@ -31,6 +33,8 @@ package struct FolderFollower {
     private var ignored = Set<FileIdentity.Inode>()
     private var lastScan: ContinuousClock.Instant?
     private var fromEnd: Bool
+    /// Where an earlier run stopped in the folder's files, until each is matched to a file found.
+    private var checkpoints: [FileCheckpoint]
     /// How often the folder is walked for new files.
     let scanInterval: Duration
 
@@ -40,9 +44,29 @@ package struct FolderFollower {
     }
 
     package init(path: String, fromEnd: Bool, scanInterval: Duration) {
+        self.init(path: path, fromEnd: fromEnd, resumingAt: [], scanInterval: scanInterval)
+    }
+
+    /// Follows the folder at `path`, going on where `checkpoints` stopped: a
+    /// file that still holds a checkpoint's content (the same file, renamed by
+    /// rotation or not, or a copy of it) is read from the checkpoint's offset;
+    /// every other file from its start when there are checkpoints (it is new
+    /// since that run), else as `fromEnd` says.
+    package init(path: String, fromEnd: Bool, resumingAt checkpoints: [FileCheckpoint], scanInterval: Duration = .seconds(2)) {
         self.path = path
-        self.fromEnd = fromEnd
+        self.fromEnd = fromEnd && checkpoints.isEmpty
+        self.checkpoints = checkpoints
         self.scanInterval = scanInterval
+    }
+
+    /// The checkpoint `file` was resumed at (its lines are numbered on from it), nil when it was read afresh.
+    package func resumePoint(of file: FileIdentity.Inode) -> ResumePoint? { files[file]?.resumedFrom }
+
+    /// Where a later run goes on in each followed file: its identity, the
+    /// bytes handed on as whole lines so far and the path it was found at.
+    package var positions: [(file: FileIdentity.Inode, identity: FileIdentity, offset: Int64, path: String)] {
+        files.map { inode, entry in (inode, entry.file.identity, entry.file.consumedOffset, entry.input.openPath) }
+            .sorted { $0.path < $1.path }
     }
 
     /// Reads what is new in every file since the last poll.
@@ -98,14 +122,32 @@ package struct FolderFollower {
     }
 
     private mutating func consider(_ input: InputFile, inode: FileIdentity.Inode) {
-        guard files[inode] == nil, !ignored.contains(inode),
-              let opened = FollowedFile(path: input.openPath, fromEnd: fromEnd), opened.identity.inode == inode else { return }
+        guard files[inode] == nil, !ignored.contains(inode) else { return }
+        if let (resumed, point) = resume(input, inode: inode) {
+            files[inode] = Entry(file: resumed, input: input, resumedFrom: point)
+            return
+        }
+        guard let opened = FollowedFile(path: input.openPath, fromEnd: fromEnd), opened.identity.inode == inode else { return }
         if isCompressed(opened) || isCopyOfContentRead(opened) {
             opened.close()
             ignored.insert(inode)
             return
         }
         files[inode] = Entry(file: opened, input: input)
+    }
+
+    /// The file at `input` opened at the offset of a checkpoint whose content
+    /// it holds (which is then used up), preferring the checkpoint of the
+    /// same file over one of a file it is a copy of; nil when none fits.
+    private mutating func resume(_ input: InputFile, inode: FileIdentity.Inode) -> (FollowedFile, ResumePoint)? {
+        guard !checkpoints.isEmpty else { return nil }
+        let order = checkpoints.indices.sorted { (checkpoints[$0].identity.inode == inode ? 0 : 1) < (checkpoints[$1].identity.inode == inode ? 0 : 1) }
+        for index in order {
+            guard let opened = FollowedFile(path: input.openPath, resumingAt: checkpoints[index]) else { continue }
+            guard opened.identity.inode == inode else { opened.close(); return nil }
+            return (opened, checkpoints.remove(at: index).resume)
+        }
+        return nil
     }
 
     /// Whether `candidate` begins like a followed file's content, now or before one of its truncations:

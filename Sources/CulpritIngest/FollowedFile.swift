@@ -50,6 +50,22 @@ struct FollowedFile {
         offset = fromEnd ? status.size : 0
     }
 
+    /// Opens `path` to go on where `checkpoint` stopped: nil unless the file
+    /// there still holds the checkpoint's content (it begins with the same
+    /// bytes and is not shorter than what was read).
+    init?(path: String, resumingAt checkpoint: FileCheckpoint) {
+        guard checkpoint.resume.offset >= 0, let opened = FollowedFile(path: path, fromEnd: false) else { return nil }
+        guard let status = FileStatus(descriptor: opened.descriptor), checkpoint.isContinued(byFileAt: opened.descriptor, size: status.size) else {
+            opened.close()
+            return nil
+        }
+        self = opened
+        offset = checkpoint.resume.offset
+    }
+
+    /// Bytes handed on as whole lines so far: where a later run goes on.
+    var consumedOffset: Int64 { offset - Int64(partial.count) }
+
     /// The whole lines appended since the last poll. After a truncation, the
     /// unread rest of the old content (from its copy) comes first, then `.restarted`.
     mutating func poll() -> [FileFollower.Change] {

@@ -19,6 +19,9 @@ public final class WatchSession {
         public var fromEnd = false
         /// How often followed files are polled, in milliseconds.
         public var pollMilliseconds: Int32 = 200
+        /// Where an earlier run stopped in the followed files (`--state`): each
+        /// goes on from there (live mode only; see `FileFollower`, `FolderFollower`).
+        package var resume: [FileCheckpoint] = []
 
         /// Live, from the start of each file, polled every 200 ms.
         public init() {}
@@ -41,6 +44,14 @@ public final class WatchSession {
     public var eventTap: (([LogEvent]) throws -> Void)?
     /// Called when a poll found nothing new, and once when the input ends (a sink flushes then).
     public var onIdle: (() throws -> Void)?
+    /// Called after every poll of the followed files, once everything it read
+    /// has gone to `eventTap` and the engine (`checkpoints()` is whole then),
+    /// and once more, with `true`, when following ends.
+    public var afterPoll: ((_ final: Bool) throws -> Void)?
+
+    /// The followed files and their extractors, kept between polls.
+    private var files = [(follower: FileFollower, extractor: StreamingExtractor)]()
+    private var folders = [(follower: FolderFollower, extractors: [FileIdentity.Inode: StreamingExtractor])]()
 
     /// A session: events go to `engine`, alerts to `emit`; it stops when `shouldStop` says so.
     public init(settings: ExtractionSettings, engine: WatchEngine, options: Options, diagnostics: Diagnostics,
@@ -124,15 +135,27 @@ public final class WatchSession {
     /// every file by identity), each file with its own extractor, polling every
     /// `pollMilliseconds` while nothing new arrives.
     private func follow(_ paths: [String]) throws {
-        var files = [(follower: FileFollower, extractor: StreamingExtractor)]()
-        var folders = [(follower: FolderFollower, extractors: [FileIdentity.Inode: StreamingExtractor])]()
+        var unused = options.resume
         for path in paths {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                folders.append((FolderFollower(path: path, fromEnd: options.fromEnd), [:]))
+                let prefix = path.hasSuffix("/") ? path : path + "/"
+                let inside = unused.filter { $0.path.hasPrefix(prefix) }
+                unused.removeAll { $0.path.hasPrefix(prefix) }
+                folders.append((FolderFollower(path: path, fromEnd: options.fromEnd, resumingAt: inside), [:]))
             } else {
                 let file = InputFile(openPath: path, displayPath: path, modificationTime: InputExpander.modificationTime(path))
-                files.append((FileFollower(path: path, displayPath: path, fromEnd: options.fromEnd), StreamingExtractor(settings: settings, file: file, yearReference: yearReference)))
+                if let index = unused.firstIndex(where: { $0.path == path }) {
+                    let checkpoint = unused.remove(at: index)
+                    let follower = FileFollower(path: path, displayPath: path, resumingAt: checkpoint)
+                    let extractor = follower.resumed == .fromStart
+                        ? StreamingExtractor(settings: settings, file: file, yearReference: yearReference)
+                        : StreamingExtractor(settings: settings, file: file, yearReference: yearReference, resumingAt: checkpoint.resume)
+                    describeResumption(follower.resumed, path: path, checkpoint: checkpoint)
+                    files.append((follower, extractor))
+                } else {
+                    files.append((FileFollower(path: path, displayPath: path, fromEnd: options.fromEnd), StreamingExtractor(settings: settings, file: file, yearReference: yearReference)))
+                }
             }
         }
         while !shouldStop() {
@@ -155,7 +178,7 @@ public final class WatchSession {
                         folders[index].extractors[file]?.restart()
                     case .changed(let file, let input, .lines(let chunk)):
                         sawData = true
-                        var extractor = folders[index].extractors[file] ?? StreamingExtractor(settings: settings, file: input, yearReference: yearReference)
+                        var extractor = folders[index].extractors[file] ?? folderExtractor(index, file: file, input: input)
                         try extract(chunk, with: &extractor)
                         folders[index].extractors[file] = extractor
                     case .closed(let file):
@@ -163,14 +186,57 @@ public final class WatchSession {
                     }
                 }
             }
+            try afterPoll?(false)
             if !sawData {
                 if engine.hasPendingEvents { try deliver(engine.evaluate()) }
                 try onIdle?()
                 usleep(useconds_t(options.pollMilliseconds) * 1000)
             }
         }
+        try afterPoll?(true)
         for index in files.indices { files[index].follower.close() }
         for index in folders.indices { folders[index].follower.close() }
+    }
+
+    /// The extractor for a file a folder follower found: numbering goes on
+    /// from the checkpoint it was resumed at, if any.
+    private func folderExtractor(_ folder: Int, file: FileIdentity.Inode, input: InputFile) -> StreamingExtractor {
+        guard let resume = folders[folder].follower.resumePoint(of: file) else {
+            return StreamingExtractor(settings: settings, file: input, yearReference: yearReference)
+        }
+        return StreamingExtractor(settings: settings, file: input, yearReference: yearReference, resumingAt: resume)
+    }
+
+    /// Says on stderr how a followed file went on from its checkpoint when it could not simply go on in place.
+    private func describeResumption(_ resumed: FileFollower.Resumption?, path: String, checkpoint: FileCheckpoint) {
+        switch resumed {
+        case .inRotatedFile(let rotated):
+            diagnostics.note("\(path): rotated since the last run; reading the rest of it in \(rotated) from byte \(checkpoint.resume.offset), then \(path) from its start")
+        case .fromStart:
+            diagnostics.warn("\(path): the file of the last run's checkpoint is gone (replaced or truncated); reading \(path) from its start")
+        case .atOffset, nil:
+            break
+        }
+    }
+
+    /// Where a later run goes on in every followed file: identity, offset,
+    /// lines and last time of what has been handed to `eventTap` so far.
+    /// Whole after each `afterPoll`.
+    package func checkpoints() -> [FileCheckpoint] {
+        var result = [FileCheckpoint]()
+        for entry in files {
+            guard let position = entry.follower.position else { continue }
+            result.append(FileCheckpoint(path: entry.follower.path, identity: position.identity, size: position.offset, isGzip: false,
+                                         resume: entry.extractor.resumePoint(atOffset: position.offset)))
+        }
+        for folder in folders {
+            for position in folder.follower.positions {
+                let resume = folder.extractors[position.file]?.resumePoint(atOffset: position.offset)
+                    ?? ResumePoint(offset: position.offset, lines: 0, lastTime: nil)
+                result.append(FileCheckpoint(path: position.path, identity: position.identity, size: position.offset, isGzip: false, resume: resume))
+            }
+        }
+        return result
     }
 
     /// Extracts a followed file's new lines, counting them, and feeds their events to the engine.

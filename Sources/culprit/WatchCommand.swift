@@ -8,6 +8,7 @@ import CulpritWatch
 import Foundation
 import CulpritMetrics
 import CulpritClickHouse
+import CulpritIngest
 
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,6 +53,9 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var clickhouse: ClickHouseSinkOptions
 
+    @Option(help: ArgumentHelp("With --sink: keep in DIR where shipping stopped in each followed file, and go on from there when started again.", valueName: "DIR"))
+    var state: String?
+
     @Argument(help: ArgumentHelp("Files or directories to follow, or - for standard input (the default).", valueName: "PATH"))
     var paths: [String] = []
 
@@ -80,6 +84,7 @@ struct WatchCommand: ParsableCommand {
         var options = WatchSession.Options()
         options.replay = replay
         options.fromEnd = fromEnd
+        let checkpointStore = state.map { followCheckpoints(directory: $0, targets: targets, diagnostics: diagnostics, options: &options) }
         var analyzer = Analyzer()
         analyzer.serviceAliases = changeRecords.serviceAliases
         let clock = displayZone.clock(inputZone: input.givenTimeZone, diagnostics: diagnostics)
@@ -109,6 +114,21 @@ struct WatchCommand: ParsableCommand {
                 clock.last = ContinuousClock.now
             }
         }
+        if let checkpointStore, let (store, _) = shipping {
+            // A position is saved only once the events before it are acknowledged: flush first.
+            final class SaveClock { var last = ContinuousClock.now; var saved: [FileCheckpoint] = [] }
+            let saves = SaveClock()
+            let started = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+            session.afterPoll = { [unowned session] final in
+                guard final || ContinuousClock.now - saves.last >= .seconds(1) else { return }
+                saves.last = ContinuousClock.now
+                let checkpoints = session.checkpoints()
+                guard checkpoints != saves.saved else { return }
+                try store.flush()
+                try checkpointStore.save(checkpoints, runStarted: started)
+                saves.saved = checkpoints
+            }
+        }
         do {
             try session.run(paths: targets)
             if let (store, encoder) = shipping {
@@ -119,6 +139,8 @@ struct WatchCommand: ParsableCommand {
             throw ExitCode.success
         } catch let error as ClickHouseError {
             exitWithError("--sink \(clickhouse.sink ?? ""): \(error)", code: ExitCode.outputFailure.rawValue)
+        } catch let error as AtomicFile.Failure {
+            exitWithError("--state: \(error.path): cannot save the checkpoints (\(error.reason))", code: ExitCode.outputFailure.rawValue)
         }
         runner?.drain(seconds: execTimeout)
         exporter?.stop()
@@ -136,5 +158,32 @@ struct WatchCommand: ParsableCommand {
                 throw ExitCode.success
             }
         }
+    }
+
+    /// `--state DIR`: the checkpoints saved there by the last run, handed to the
+    /// session to go on from; exits when they cannot be kept (no sink, nothing followed, DIR unwritable).
+    private func followCheckpoints(directory: String, targets: [String], diagnostics: Diagnostics, options: inout WatchSession.Options) -> FollowCheckpoints {
+        guard clickhouse.sink != nil else {
+            exitWithError("--state keeps where shipping stopped: it needs --sink (a watch without one starts its window afresh anyway)")
+        }
+        guard !replay, !targets.contains("-") else {
+            exitWithError("--state needs followed files or folders: a pipe or a --replay cannot be gone on with")
+        }
+        let store = FollowCheckpoints(directory: directory)
+        do {
+            options.resume = try store.load()
+        } catch {
+            diagnostics.warn("\(error); following every file from its start (what was shipped before is folded by the table)")
+        }
+        // Fail now, not after the first batch, when the directory cannot be written.
+        do {
+            try store.save(options.resume, runStarted: Int64(Date().timeIntervalSince1970 * 1_000_000_000))
+        } catch {
+            exitWithError("--state: \(error.path): cannot save the checkpoints (\(error.reason))", code: ExitCode.outputFailure.rawValue)
+        }
+        if !options.resume.isEmpty {
+            diagnostics.note("--state \(directory): going on from \(options.resume.count) checkpoint\(options.resume.count == 1 ? "" : "s")")
+        }
+        return store
     }
 }

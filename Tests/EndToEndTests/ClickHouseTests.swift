@@ -144,4 +144,70 @@ struct ClickHouseTests {
         second.waitUntilExit()
         #expect(try cluster.query(0, "SELECT uniqExact(line) FROM live.events") == "90")
     }
+
+    /// With `--state`, a restarted shipper goes on at each file's offset and
+    /// sends only what is new, also when rotation renamed the file meanwhile.
+    @Test func watchWithStateGoesOnWhereItStoppedThroughARotation() throws {
+        let cluster = try ClickHouseCluster(servers: 1)
+        defer { cluster.stop() }
+        let directory = try CulpritBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("app.log")
+        let state = directory.appendingPathComponent("state")
+        func append(_ range: ClosedRange<Int>, to file: URL) throws {
+            let text = range.map { String(format: "2025-03-12T02:%02d:%02dZ ERROR upstream timed out id=%d\n", $0 / 60 % 60, $0 % 60, $0) }.joined()
+            if !FileManager.default.fileExists(atPath: file.path) { try Data().write(to: file) }
+            let handle = try FileHandle(forWritingTo: file)
+            handle.seekToEndOfFile()
+            handle.write(Data(text.utf8))
+            try handle.close()
+        }
+        func count(reaching expected: Int) -> String {
+            let deadline = Date().addingTimeInterval(30)
+            var answer = ""
+            while Date() < deadline {
+                answer = (try? cluster.query(0, "SELECT count() FROM resume.events FINAL")) ?? ""
+                if answer == String(expected) { break }
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+            return answer
+        }
+        /// Ships until `expected` events are stored, stops, and returns what it said on stderr.
+        func ship(until expected: Int) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CulpritBinary.path)
+            process.arguments = ["watch", log.path, "--sink", cluster.address(0, database: "resume"), "--host", "web-1", "--state", state.path]
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            #expect(count(reaching: expected) == String(expected))
+            process.terminate()
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(said)")
+            return said
+        }
+        try append(1...40, to: log)
+        let first = try ship(until: 40)
+        #expect(first.contains("shipped 40 events"), "\(first)")
+        let saved = try String(contentsOf: state.appendingPathComponent("follow-checkpoints"), encoding: .utf8)
+        #expect(saved.hasPrefix("culprit-checkpoints 1 "))
+
+        try append(41...55, to: log)
+        let second = try ship(until: 55)
+        #expect(second.contains("going on from 1 checkpoint"), "\(second)")
+        #expect(second.contains("shipped 15 events"), "only the appended lines are sent again: \(second)")
+
+        // While no shipper runs: more lines, a rename rotation, and a new file.
+        try append(56...60, to: log)
+        try FileManager.default.moveItem(at: log, to: directory.appendingPathComponent("app.log.1"))
+        try append(61...70, to: log)
+        let third = try ship(until: 70)
+        #expect(third.contains("rotated since the last run"), "\(third)")
+        #expect(third.contains("shipped 15 events"), "the rotated file's rest and the new file, nothing twice: \(third)")
+        // Line numbers go on across the restarts: the rotated file's rest is lines 56-60, not 1-5 again.
+        #expect(try cluster.query(0, "SELECT count() FROM resume.events FINAL WHERE line > 55") == "5")
+        #expect(try cluster.query(0, "SELECT count() FROM resume.events") == "70", "no row was sent twice")
+    }
 }

@@ -15,6 +15,18 @@ import Testing
         return formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text)
     }
 
+    @Test(arguments: [
+        (["watch", "samples", "--state", "/tmp/culprit-state-unused"], "it needs --sink"),
+        (["watch", "-", "--state", "/tmp/culprit-state-unused", "--sink", "clickhouse://127.0.0.1:1/db"], "a pipe or a --replay cannot be gone on with"),
+    ])
+    func stateWithoutAShippedFollowIsAUsageError(arguments: [String], says: String) throws {
+        let result = try CulpritBinary.run(arguments, input: Data())
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(says), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/culprit-state-unused"))
+    }
+
     @Test func replayOfTheIncidentNamesTheDeployWithinFifteenMinutesAndBeforeTheOOM() throws {
         let sample = "samples/2025-03-12-auth-leak"
         let result = try CulpritBinary.run(["watch", "--replay", "--format", "ndjson", "--quiet", "--tz", "Africa/Lagos",

@@ -15,6 +15,9 @@ struct EntryCarry {
 
     init() {}
 
+    /// Bytes held for an entry not yet whole.
+    var heldCount: Int { held.count }
+
     /// The whole entries of what was held followed by `chunk` (whole lines); the
     /// rest is held. Nil when no entry is whole yet.
     mutating func take(_ chunk: [UInt8]) -> [UInt8]? {
