@@ -25,6 +25,11 @@ public struct ClickHouseAddress: Sendable, Equatable, CustomStringConvertible {
 
     /// Reads `text`; throws `ClickHouseError.badAddress` saying what is wrong.
     public init(parsing text: String) throws(ClickHouseError) {
+        try self.init(parsing: text, defaultTable: Self.defaultTable)
+    }
+
+    /// Reads `text`, whose table is `defaultTable` unless it says `?table=`.
+    public init(parsing text: String, defaultTable: String) throws(ClickHouseError) {
         func fail(_ reason: String) -> ClickHouseError { .badAddress(text, reason: reason) }
         let scheme = "clickhouse://"
         guard text.hasPrefix(scheme) else { throw fail("expected clickhouse://HOST:PORT/DATABASE[?table=T]") }
@@ -54,7 +59,7 @@ public struct ClickHouseAddress: Sendable, Equatable, CustomStringConvertible {
         }
         guard !host.isEmpty else { throw fail("no host") }
         guard Self.isIdentifier(database) else { throw fail("the database must be letters, digits and _ (got \"\(database)\")") }
-        var table = Self.defaultTable
+        var table = defaultTable
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, parts[0] == "table" else { throw fail("unknown parameter \"\(pair)\" (only table=NAME)") }

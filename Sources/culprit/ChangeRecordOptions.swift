@@ -1,12 +1,13 @@
 import ArgumentParser
 import CulpritModel
 import CulpritCorrelate
+import CulpritClickHouse
 import Foundation
 
 /// `--deploys` and `--service-alias`: the change records of `analyze`, `report` and `watch`.
 struct ChangeRecordOptions: ParsableArguments {
     @Option(name: .customLong("deploys"), help: ArgumentHelp(
-        "Change records: CSV or JSON Lines (time,service,version[,kind,sha,actor]), helm history, argocd app, kubectl get replicasets|deployments|events, or GitHub deployments, as JSON or YAML. NAME= names the service (a Helm release). Repeatable.",
+        "Change records: CSV or JSON Lines (time,service,version[,kind,sha,actor]), helm history, argocd app, kubectl get replicasets|deployments|events, or GitHub deployments, as JSON or YAML; or a ClickHouse table with those columns (clickhouse://HOST:PORT/DB[?table=T], table changes by default). NAME= names the service (a Helm release). Repeatable.",
         valueName: "[NAME=]FILE"))
     var deployFiles: [String] = []
 
@@ -18,6 +19,15 @@ struct ChangeRecordOptions: ParsableArguments {
     func validate() throws {
         for argument in serviceAliasArguments where Self.alias(argument) == nil {
             throw ValidationError("--service-alias '\(argument)' is not RECORD=LOGS (for example auth=auth-service)")
+        }
+    }
+
+    /// The rows of the change-records table at `address`, as JSON Lines; exits on a bad address or a failed query.
+    private static func fetchTable(_ address: String) -> [UInt8] {
+        do {
+            return try ClickHouseChangeRecords.fetch(try ClickHouseAddress(parsing: address, defaultTable: ClickHouseChangeRecords.defaultTable))
+        } catch {
+            exitWithError("--deploys \(error)")
         }
     }
 
@@ -35,11 +45,18 @@ struct ChangeRecordOptions: ParsableArguments {
     /// Every file's changes; their notes and warnings go to `diagnostics`. Exits 2
     /// on a file that cannot be read or is no change record.
     func records(zone: TimeZone, diagnostics: Diagnostics) -> [ChangeMarker] {
-        let files: [ChangeRecordFile]
-        do {
-            files = try DeployRecordReader(zone: zone).read(deployFiles.map(ChangeRecordSource.init(argument:)))
-        } catch {
-            exitWithError(error.description)
+        var files = [ChangeRecordFile]()
+        let reader = DeployRecordReader(zone: zone)
+        for source in deployFiles.map(ChangeRecordSource.init(argument:)) {
+            do {
+                if source.path.hasPrefix("clickhouse://") {
+                    files.append(try reader.read(source, contents: Data(Self.fetchTable(source.path))))
+                } else {
+                    files.append(try reader.read(source))
+                }
+            } catch {
+                exitWithError(error.description)
+            }
         }
         for file in files {
             for warning in file.warnings { diagnostics.warn(warning) }

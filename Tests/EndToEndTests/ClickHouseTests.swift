@@ -210,4 +210,37 @@ struct ClickHouseTests {
         #expect(try cluster.query(0, "SELECT count() FROM resume.events FINAL WHERE line > 55") == "5")
         #expect(try cluster.query(0, "SELECT count() FROM resume.events") == "70", "no row was sent twice")
     }
+
+    /// `--deploys clickhouse://…`: change records kept in a table give the
+    /// findings of the same records in a CSV file; a missing table is one line.
+    @Test func changeRecordsInATableGiveTheFindingsOfTheSameCSV() throws {
+        let cluster = try ClickHouseCluster(servers: 1)
+        defer { cluster.stop() }
+        try cluster.query(0, "CREATE DATABASE ops")
+        try cluster.query(0, "CREATE TABLE ops.changes (time DateTime, service String, version String, kind String, sha String, actor String) ENGINE = MergeTree ORDER BY time")
+        let csv = try String(contentsOfFile: Self.incident + "/deploys.csv", encoding: .utf8)
+        let rows = csv.split(separator: "\n").dropFirst().map { line -> String in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return "(parseDateTimeBestEffort('\(fields[0])'), " + fields.dropFirst().map { "'\($0)'" }.joined(separator: ", ") + ")"
+        }
+        #expect(rows.count == 3)
+        try cluster.query(0, "INSERT INTO ops.changes VALUES " + rows.joined(separator: ", "))
+        let logs = Self.incident + "/logs"
+        let fromFile = try CulpritBinary.run(["analyze", logs, "--deploys", Self.incident + "/deploys.csv", "--format", "json"])
+        let fromTable = try CulpritBinary.run(["analyze", logs, "--deploys", cluster.address(0, database: "ops"), "--format", "json"])
+        #expect(fromTable.status == fromFile.status, "\(fromTable.stderr)")
+        // The same findings, with each record cited by its row of the table (time order) instead of its CSV line.
+        var cited = fromFile.stdout
+        for line in 2...4 {
+            cited = cited.replacingOccurrences(of: "\(Self.incident)/deploys.csv:\(line)\"", with: "\(cluster.address(0, database: "ops")):\(line - 1)\"")
+        }
+        #expect(cited != fromFile.stdout)
+        #expect(try Self.findings(cited) == Self.findings(fromTable.stdout))
+        #expect(fromTable.stdout.contains("\"version\": \"2.3.1\""))
+
+        let missing = try CulpritBinary.run(["analyze", logs, "--deploys", cluster.address(0, database: "ops", table: "nowhere")])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no table ops.nowhere"), "\(missing.stderr)")
+        #expect(missing.stderr.split(separator: "\n").count == 1, "\(missing.stderr)")
+    }
 }

@@ -31,7 +31,13 @@ public struct DeployRecordReader {
 
     /// One file: its changes, notes and warnings; an error for a file that cannot be read or used.
     package func read(_ source: ChangeRecordSource) throws(ChangeRecordError) -> ChangeRecordFile {
-        let data = Self.utf8(try contents(of: source.path))
+        try read(source, contents: try contents(of: source.path))
+    }
+
+    /// Change records fetched from elsewhere (a database table), read as if
+    /// they were a file of `source`: errors and notes name `source.path`.
+    package func read(_ source: ChangeRecordSource, contents: Data) throws(ChangeRecordError) -> ChangeRecordFile {
+        let data = Self.utf8(contents)
         let context = ChangeRecordContext(source: source, timestamps: timestamps)
         let result = data.withUnsafeBytes { raw in
             Result { () throws(ChangeRecordError) -> ChangeRecordFile in
