@@ -58,6 +58,7 @@ public struct ClickHouseAddress: Sendable, Equatable, CustomStringConvertible {
             port = try Self.port(authority[authority.index(after: colon)...], in: text)
         }
         guard !host.isEmpty else { throw fail("no host") }
+        guard Self.isHostName(host) else { throw fail("the host must be a name or an address (letters, digits, . - _ and : inside [ ])") }
         guard Self.isIdentifier(database) else { throw fail("the database must be letters, digits and _ (got \"\(database)\")") }
         var table = defaultTable
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
@@ -77,6 +78,16 @@ public struct ClickHouseAddress: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         "clickhouse://\(endpoint)/\(database)" + (table == Self.defaultTable ? "" : "?table=\(table)")
+    }
+
+    /// Whether `host` can be a host name or an IP address: what goes into a
+    /// connection and a `Host:` header, so no space, control byte or `/`.
+    static func isHostName(_ host: String) -> Bool {
+        host.utf8.count <= 253 && host.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "%")
+        }
     }
 
     /// Whether `name` is a plain SQL identifier (so it can be written into a query unquoted).

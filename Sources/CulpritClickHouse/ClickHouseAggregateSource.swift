@@ -35,6 +35,14 @@ public final class ClickHouseAggregateSource {
         return try integer(row[0], "max(time_us)")
     }
 
+    /// What the shippers read from each input (`InputTableSchema`), nil when
+    /// the store has no inputs table beside the events table.
+    public func inputs() throws(ClickHouseError) -> [InputAccount]? {
+        let exists = try fetch("SELECT count() FROM system.tables WHERE database = '\(address.database)' AND name = '\(InputTableSchema.table(of: address))' FORMAT TabSeparated", width: 1)
+        guard exists.first?.first == "1" else { return nil }
+        return try InputTableSchema.accounts(try fetch(InputTableSchema.select(address), width: InputTableSchema.selectWidth))
+    }
+
     /// The analysis state for events between `since` and `until` (microseconds; nil is open).
     public func aggregate(since: Int64?, until: Int64?) throws(ClickHouseError) -> EventAggregator {
         let queries = AggregateQueries(address: address, since: since, until: until)

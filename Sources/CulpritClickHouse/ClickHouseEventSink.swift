@@ -43,7 +43,7 @@ public final class ClickHouseEventSink {
 
     /// Creates the database and the events table when they do not exist.
     public func prepare() throws(ClickHouseError) {
-        for statement in [EventTableSchema.createDatabase(address), EventTableSchema.createTable(address)] {
+        for statement in [EventTableSchema.createDatabase(address), EventTableSchema.createTable(address), InputTableSchema.createTable(address)] {
             _ = try withRetry { () throws(ClickHouseError) in try client.run(statement) }
         }
     }
@@ -69,6 +69,15 @@ public final class ClickHouseEventSink {
         batchesShipped += 1
         pending.removeAll(keepingCapacity: true)
         pendingEvents = 0
+    }
+
+    /// Records what was read from each input (`InputTableSchema`), replacing
+    /// what an earlier run of `host` said of the same paths.
+    public func recordInputs(_ accounts: [InputAccount], host: String) throws(ClickHouseError) {
+        guard !accounts.isEmpty else { return }
+        let body = InputTableSchema.rows(accounts, host: host, shippedAt: Int64(Date().timeIntervalSince1970 * 1_000_000))
+        let insert = InputTableSchema.insert(address)
+        _ = try withRetry { () throws(ClickHouseError) in try client.post(query: insert, body: body) }
     }
 
     private func withRetry<T>(_ call: () throws(ClickHouseError) -> T) throws(ClickHouseError) -> T {

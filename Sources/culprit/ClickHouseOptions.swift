@@ -71,7 +71,12 @@ struct ClickHouseSourceOptions: ParsableArguments {
                 diagnostics.warn("--source \(address): no events in \(address.qualifiedTable)" + (bounds.since == nil && bounds.until == nil ? "" : " in the window"))
             }
             diagnostics.note("--source \(address): \(aggregator.eventCount) events in the window; fetched \(store.rowsFetched) rows, \(store.bytesFetched) bytes (\(store.bytesDecoded) inflated)")
-            let findings = session.findings(from: aggregator)
+            var findings = session.findings(from: aggregator)
+            if let inputs = try store.inputs() {
+                findings.inputs = inputs
+            } else {
+                diagnostics.note("--source \(address): no table \(InputTableSchema.qualifiedTable(address)) beside the events, so the files read are not listed")
+            }
             for match in findings.serviceMatches {
                 if match.isProblem { diagnostics.warn(match.description) } else { diagnostics.note(match.description) }
             }

@@ -42,6 +42,7 @@ struct ExtractCommand: ParsableCommand {
             do {
                 try pipeline.run(files: files, render: { (rows: encoder.encode($0), count: $0.count) }) { try store.append(rows: $0.rows, count: $0.count) }
                 try store.flush()
+                try store.recordInputs(pipeline.accounts, host: encoder.originHost)
             } catch {
                 exitWithError("--sink \(store.address): \(error) (\(store.eventsShipped) events were shipped before)", code: ExitCode.outputFailure.rawValue)
             }

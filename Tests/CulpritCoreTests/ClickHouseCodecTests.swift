@@ -16,10 +16,27 @@ struct ClickHouseCodecTests {
 
     @Test(arguments: ["http://h:1/db", "clickhouse://h:1", "clickhouse://h:0/db", "clickhouse://h:65536/db", "clickhouse://h:12x/db",
                       "clickhouse://:8123/db", "clickhouse://h/db;DROP", "clickhouse://h/db?table=a-b", "clickhouse://h/db?tab=x",
-                      "clickhouse://h/1db", "clickhouse://[::1/db"])
+                      "clickhouse://h/1db", "clickhouse://[::1/db", "clickhouse://ev\r\nX-Injected: 1:8123/db", "clickhouse://a b/db",
+                      "clickhouse://[a/b]:1/db"])
     func badAddressesAreRefusedWithAReason(_ text: String) {
         #expect(throws: ClickHouseError.self) { try ClickHouseAddress(parsing: text) }
         do { _ = try ClickHouseAddress(parsing: text) } catch { #expect(error.description.hasPrefix(text + ": ")) }
+    }
+
+    @Test func inputAccountsSurviveTheTableAndAPathOfSeveralHostsNamesItsHost() throws {
+        let accounts = [InputAccount(path: "/var/log/app.log", format: "json", lines: 10, events: 4, undated: 1),
+                        InputAccount(path: "/var/log/notes.md", format: "markdown", skipped: "not a log (Markdown)")]
+        let rows = try TabSeparated.rows(InputTableSchema.rows(accounts, host: "web-1", shippedAt: 5), width: InputTableSchema.columns.count)
+        // The select answers every column but shipped_us.
+        let answered = rows.map { Array($0.prefix(InputTableSchema.selectWidth)) }
+        #expect(try InputTableSchema.accounts(answered) == accounts)
+        let twice = answered + [["web-2"] + answered[0].dropFirst()]
+        #expect(try InputTableSchema.accounts(twice).map(\.path) == ["/var/log/app.log (web-1)", "/var/log/notes.md", "/var/log/app.log (web-2)"])
+        var hostile = answered
+        hostile[0][3] = "-1"
+        #expect(throws: ClickHouseError.self) { try InputTableSchema.accounts(hostile) }
+        hostile[0][3] = "99999999999999999999999"
+        #expect(throws: ClickHouseError.self) { try InputTableSchema.accounts(hostile) }
     }
 
     @Test func tabSeparatedRoundTripsEveryAwkwardCharacter() throws {

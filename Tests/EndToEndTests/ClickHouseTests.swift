@@ -31,6 +31,7 @@ struct ClickHouseTests {
         let again = try CulpritBinary.run(["extract", logs + "/auth-service", "--sink", cluster.address(1, database: "fleet"), "--host", "host-b"])
         #expect(again.status == 0, "\(again.stderr)")
         try cluster.query(0, "CREATE TABLE fleet.events_all AS fleet.events ENGINE = Distributed(culprit_cluster, fleet, events, cityHash64(host))")
+        try cluster.query(0, "CREATE TABLE fleet.events_all_inputs AS fleet.events_inputs ENGINE = Distributed(culprit_cluster, fleet, events_inputs, cityHash64(host))")
 
         let local = try CulpritBinary.run(["analyze", logs, "--deploys", Self.incident + "/deploys.csv", "--format", "json"])
         let stored = try CulpritBinary.run(["analyze", "--source", cluster.address(0, database: "fleet", table: "events_all"),
@@ -40,6 +41,12 @@ struct ClickHouseTests {
         let storedFindings = try Self.findings(stored.stdout)
         #expect(localFindings == storedFindings)
         #expect(stored.stdout.contains("auth-service"))
+        // What each file gave, as the shippers recorded it (host b's rerun replaces its first account).
+        let localInputs = try JSONSerialization.jsonObject(with: Data(local.stdout.utf8)) as? [String: Any]
+        let storedInputs = try JSONSerialization.jsonObject(with: Data(stored.stdout.utf8)) as? [String: Any]
+        let expectedInputs = try #require(localInputs?["inputs"] as? [[String: Any]])
+        #expect(expectedInputs.count == 5)
+        #expect((expectedInputs as NSArray) == (storedInputs?["inputs"] as? [[String: Any]] ?? []) as NSArray)
         // Every event once through the Distributed table, on both shards.
         let extracted = try CulpritBinary.run(["extract", logs]).stdout.split(separator: "\n").count
         #expect(try cluster.query(0, "SELECT count() FROM fleet.events_all FINAL") == String(extracted))
