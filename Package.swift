@@ -73,6 +73,7 @@ let package = Package(
         .target(
             name: "CulpritMetrics",
             dependencies: [
+                "CulpritModel",
                 "CulpritWatch",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),

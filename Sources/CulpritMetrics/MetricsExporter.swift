@@ -20,7 +20,10 @@ package final class MetricsExporter: Sendable {
     /// Refreshes the series after each evaluation of `session`.
     package func attach(to session: WatchSession) {
         let metrics = self.metrics
-        session.observer = { engine, lines in metrics.update(from: engine, linesRead: lines) }
+        session.observer = { [unowned session] engine, lines in
+            metrics.update(from: engine, linesRead: lines)
+            metrics.update(inputs: session.inputAccounts)
+        }
     }
 
     package func stop() { server.stop() }

@@ -1,4 +1,5 @@
 import Foundation
+import CulpritModel
 import CulpritWatch
 import Prometheus
 
@@ -60,6 +61,22 @@ package final class WatchMetrics: Sendable {
 
     static let scoreHelp = "Score of the top suspect change (0 to 1)"
 
+    /// Per input (path, and the format it is read as): lines read, events
+    /// extracted and events no time could be put on, as counters, so a file
+    /// culprit reads but finds nothing in is visible on a dashboard.
+    package func update(inputs: [String: InputAccount]) {
+        for (path, account) in inputs.sorted(by: { $0.key < $1.key }) {
+            let labels = [("path", path), ("format", account.format)]
+            for (metric, help, total) in [("input_lines", "Lines read from the input", account.lines),
+                                          ("input_events", "Events extracted from the input", account.events),
+                                          ("input_undated_events", "Events of the input no time could be put on", account.undated)] {
+                let counter = registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "culprit", metricName: metric, unitName: "total", helpText: help),
+                                                   labels: labels)
+                counter.increment(by: Int64(state.advance("\(metric)\u{0}\(path)\u{0}\(account.format)", to: total)))
+            }
+        }
+    }
+
     /// A gauge named `culprit_<metric>_<unit>`.
     private func gauge(_ metric: String, unit: String, help: String, labels: [(String, String)] = []) -> Gauge {
         registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "culprit", metricName: metric, unitName: unit, helpText: help), labels: labels)
@@ -83,6 +100,17 @@ private final class LockedState: @unchecked Sendable {
             let new = max(0, total - linesCounted)
             linesCounted = max(linesCounted, total)
             return new
+        }
+    }
+
+    private var counted = [String: Int]()
+
+    /// The part of `total` not yet counted under `key`, given the total now.
+    func advance(_ key: String, to total: Int) -> Int {
+        lock.withLock {
+            let before = counted[key] ?? 0
+            counted[key] = max(before, total)
+            return max(0, total - before)
         }
     }
 

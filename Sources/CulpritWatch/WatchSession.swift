@@ -36,6 +36,9 @@ public final class WatchSession {
     let shouldStop: () -> Bool
     /// Lines read so far.
     public private(set) var linesRead = 0
+    /// What each input gave so far, by the path refs print (`-` for standard
+    /// input): lines, events, undated events and the format it is read as.
+    public private(set) var inputAccounts: [String: InputAccount] = [:]
     /// When the watched files' other logs are from (`YearReference`), for year-less times.
     private var yearReference: Int64?
     /// Called after each evaluation with the engine and the lines read so far (metrics).
@@ -124,7 +127,10 @@ public final class WatchSession {
             guard let lastNewline = pending.lastIndex(of: 0x0A) else { continue }
             let chunk = Array(pending[...lastNewline])
             pending.removeSubrange(...lastNewline)
-            try feed(extractor.events(from: chunk))
+            let before = extractor.linesRead
+            let events = extractor.events(from: chunk)
+            account(events, lines: extractor.linesRead - before, of: extractor)
+            try feed(events)
             linesRead = extractor.linesRead
         }
     }
@@ -198,6 +204,17 @@ public final class WatchSession {
         for index in folders.indices { folders[index].follower.close() }
     }
 
+    /// Adds what one chunk of `extractor`'s input gave to its account.
+    private func account(_ events: [LogEvent], lines: Int, of extractor: StreamingExtractor) {
+        let path = extractor.file.displayPath
+        var account = inputAccounts[path] ?? InputAccount(path: path, format: extractor.format ?? "text")
+        account.format = extractor.format ?? account.format
+        account.lines += lines
+        account.events += events.count
+        account.undated += events.reduce(0) { $0 + ($1.timeQuality == .unknown ? 1 : 0) }
+        inputAccounts[path] = account
+    }
+
     /// The extractor for a file a folder follower found: numbering goes on
     /// from the checkpoint it was resumed at, if any.
     private func folderExtractor(_ folder: Int, file: FileIdentity.Inode, input: InputFile) -> StreamingExtractor {
@@ -244,6 +261,7 @@ public final class WatchSession {
         let before = extractor.linesRead
         let events = extractor.events(from: chunk)
         linesRead += extractor.linesRead - before
+        account(events, lines: extractor.linesRead - before, of: extractor)
         try feed(events)
     }
 
@@ -272,10 +290,12 @@ public final class WatchSession {
             guard let chosen = best else { break }
             batch.append(cursors[chosen].take())
             if batch.count >= 4096 {
+                for cursor in cursors { inputAccounts[cursor.account.path] = cursor.account }
                 try feed(batch)
                 batch.removeAll(keepingCapacity: true)
             }
         }
+        for cursor in cursors { inputAccounts[cursor.account.path] = cursor.account }
         try feed(batch)
         linesRead += cursors.reduce(0) { $0 + $1.linesRead }
         for cursor in cursors { cursor.close() }
@@ -295,16 +315,24 @@ struct ReplayCursor {
         input = try OpenedInput(file)
         chunker = LineChunker(source: input, maxLineLength: settings.maxLineLength)
         extractor = StreamingExtractor(settings: settings, file: file, yearReference: yearReference)
+        account = InputAccount(path: file.displayPath, format: "text")
     }
 
     var linesRead: Int { extractor.linesRead }
+    /// What the file gave so far.
+    private(set) var account: InputAccount
 
     mutating func peek(diagnostics: Diagnostics) -> LogEvent? {
         while position >= pending.count, !finished {
             do {
                 if let chunk = try chunker.nextChunk() {
+                    let before = extractor.linesRead
                     pending = extractor.events(from: chunk)
                     position = 0
+                    account.format = extractor.format ?? account.format
+                    account.lines += extractor.linesRead - before
+                    account.events += pending.count
+                    account.undated += pending.reduce(0) { $0 + ($1.timeQuality == .unknown ? 1 : 0) }
                 } else {
                     finished = true
                 }

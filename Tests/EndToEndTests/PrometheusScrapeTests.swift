@@ -45,6 +45,26 @@ import Testing
         #expect(text.contains("# TYPE culprit_events_in_window gauge"), "\(text)")
     }
 
+    @Test func eachInputSaysWhatItGaveAndAFileCulpritFindsNothingInIsVisible() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let lines = (0..<30).map { String(format: "2025-03-12T01:%02d:00Z ERROR request failed id=%d\n", $0, $0) }
+        try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: directory + "/app.log"))
+        // A metrics CSV: lines, and no event in them.
+        let csv = "timestamp,pod,cpu\n" + (0..<20).map { "2025-03-12T01:\(String(format: "%02d", $0)):00Z,auth-1,0.\($0)\n" }.joined()
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: directory + "/cpu.csv"))
+        let watch = try MetricsWatch(arguments: ["watch", directory, "--quiet"])
+        defer { watch.stop() }
+        #expect(watch.waitUntil(seconds: 10) { $0["culprit_lines_read_total"] == 51 }, "\(watch.scrape())")
+        let text = MetricsWatch.fetch(port: watch.port) ?? ""
+        #expect(text.contains("# TYPE culprit_input_lines_total counter"), "\(text)")
+        #expect(text.contains("culprit_input_lines_total{path=\"\(directory)/app.log\",format=\"timestamp-prefix\"} 30\n"), "\(text)")
+        #expect(text.contains("culprit_input_events_total{path=\"\(directory)/app.log\",format=\"timestamp-prefix\"} 30\n"), "\(text)")
+        #expect(text.contains("culprit_input_lines_total{path=\"\(directory)/cpu.csv\",format=\"text\"} 21\n"), "\(text)")
+        #expect(text.contains("culprit_input_events_total{path=\"\(directory)/cpu.csv\",format=\"text\"} 0\n"), "\(text)")
+    }
+
     @Test func theFiveHundredsRatioAndTheErrorsPerMinuteAreSeparateSeriesAndTheOldNameStays() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -62,6 +62,9 @@ public struct StreamingExtractor {
         return state!.absorb(&result)
     }
 
+    /// The envelope the input is read as (`json`, `cri`, `text`…), once its first chunk was seen.
+    public var format: String? { state?.context.envelope.rawValue }
+
     /// Starts numbering again from line 1 (the file was truncated or replaced).
     public mutating func restart() {
         state = nil
