@@ -5,6 +5,8 @@
 #   3. watch's peak RSS over 10 million streamed lines, and its alert latency on a live pipe
 #   4. reading change records: analyze with a 1,000,000-row deploys CSV (scripts/bench-deploys.sh)
 #   5. ClickHouse: extract --sink events/s, analyze --source time and bytes fetched (scripts/bench-clickhouse.sh)
+#   6. the event-dense corpus (BENCH_DENSE_MB, default 500; most lines become events, several services
+#      and formats in one folder and in one mixed file): extract vs ripgrep, analyze vs extract
 # Figures are printed as MB/s and ratios; absolute times vary with the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +15,10 @@ SIZE_MB="${BENCH_SIZE_MB:-500}"
 SEED="${BENCH_SEED:-42}"
 RUNS="${BENCH_RUNS:-3}"
 WATCH_LINES="${BENCH_WATCH_LINES:-10000000}"
+DENSE_MB="${BENCH_DENSE_MB:-500}"
 DATA=bench-data
 CORPUS="$DATA/corpus-$SIZE_MB-$SEED"
+DENSE="$DATA/dense-$DENSE_MB-$SEED"
 CULPRIT=.build/release/culprit
 LOGGEN=.build/release/loggen
 
@@ -90,3 +94,32 @@ scripts/bench-deploys.sh
 echo
 echo "== 5. ClickHouse: shipping, and analysis pushed down"
 scripts/bench-clickhouse.sh "$CULPRIT" "$CORPUS" "$DATA"
+
+echo
+echo "== 6. the event-dense corpus"
+if [ ! -f "$DENSE/.complete" ]; then
+    rm -rf "$DENSE"
+    "$LOGGEN" bench --dense --out "$DENSE" --size-mb "$DENSE_MB" --seed "$SEED" >/dev/null
+    touch "$DENSE/.complete"
+fi
+DENSE_BYTES=$(find "$DENSE" -type f ! -name .complete -printf '%s\n' | awk '{s+=$1} END {print s}')
+DENSE_SIZE=$(awk -v b="$DENSE_BYTES" 'BEGIN {printf "%.1f", b / 1048576}')
+DENSE_LINES=$(find "$DENSE" -type f ! -name .complete -exec cat {} + | wc -l)
+# Lines that gave at least one event: distinct refs (path:line) in extract's output.
+DENSE_EVENT_LINES=$("$CULPRIT" extract --quiet "$DENSE" | grep -o '"ref": *"[^"]*"' | sort -u | wc -l)
+DENSE_EVENTS=$("$CULPRIT" extract --quiet "$DENSE" | wc -l)
+awk -v mb="$DENSE_SIZE" -v l="$DENSE_LINES" -v el="$DENSE_EVENT_LINES" -v e="$DENSE_EVENTS" 'BEGIN {
+    printf "dense corpus: %s MB, %d lines, %d events; %.1f%% of lines give an event (target >= 80%%)\n", mb, l, e, 100 * el / l }'
+hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$DATA/dense.json" \
+    -n "culprit extract" "$CULPRIT extract --quiet $DENSE > /dev/null" \
+    -n "rg -c" "rg -c -f $PATTERNS $DENSE > /dev/null" \
+    -n "culprit analyze" "$CULPRIT analyze --quiet --format json $DENSE > /dev/null" >/dev/null
+DEXTRACT=$(mean "$DATA/dense.json" 0)
+DRG=$(mean "$DATA/dense.json" 1)
+DANALYZE=$(mean "$DATA/dense.json" 2)
+awk -v mb="$DENSE_SIZE" -v c="$DEXTRACT" -v r="$DRG" -v a="$DANALYZE" 'BEGIN {
+    printf "culprit extract: %6.2f s  %7.1f MB/s\n", c, mb / c
+    printf "rg -c          : %6.2f s  %7.1f MB/s\n", r, mb / r
+    printf "culprit analyze: %6.2f s  %7.1f MB/s\n", a, mb / a
+    printf "dense: extract throughput / ripgrep throughput = %.2f (target >= 1.00)\n", r / c
+    printf "dense: analyze / extract time = %.2f (target <= 1.10)\n", a / c }'

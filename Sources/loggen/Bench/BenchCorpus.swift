@@ -12,7 +12,7 @@ enum BenchCorpus {
 
     /// The line source that writes a file.
     enum Format: Sendable {
-        case nginx, pino, ecs, springBoot, logfmt, cri, journald, postgres, gc
+        case nginx, pino, ecs, springBoot, logfmt, cri, journald, postgres, gc, mixed
     }
 
     static let files = [
@@ -27,9 +27,20 @@ enum BenchCorpus {
         File(name: "auth-service/gc.log", share: 0.03, format: .gc),
     ]
 
-    /// Writes every file under `directory`, together at least `totalBytes`, two
+    /// The event-dense corpus: where most lines are ones culprit turns into
+    /// events (access lines, GC pauses), as on a fleet's ingress and JVM hosts,
+    /// with several services and formats in one folder and in one mixed file.
+    static let denseFiles = [
+        File(name: "ingress/access.log", share: 0.50, format: .nginx),
+        File(name: "orders-jvm/gc.log", share: 0.20, format: .gc),
+        File(name: "node-1/all-containers.log", share: 0.25, format: .mixed),
+        File(name: "checkout/app.jsonl", share: 0.025, format: .pino),
+        File(name: "search/app.ndjson", share: 0.025, format: .ecs),
+    ]
+
+    /// Writes every file of `files` under `directory`, together at least `totalBytes`, two
     /// files at a time (one per core); returns each file's path and size.
-    static func write(into directory: String, totalBytes: Int, seed: UInt64) async throws -> [(String, Int)] {
+    static func write(into directory: String, totalBytes: Int, seed: UInt64, files: [File] = files) async throws -> [(String, Int)] {
         let start = LogInstant.utc(2025, 3, 10, 0, 0)
         return try await withThrowingTaskGroup(of: (String, Int).self) { group in
             for (index, file) in files.enumerated() {
@@ -53,6 +64,7 @@ enum BenchCorpus {
                     case .postgres:
                         written = try fill(PostgresBenchSource(seed: fileSeed, start: start), path: path, target: target)
                     case .gc: written = try fill(GCBenchSource(seed: fileSeed, start: start), path: path, target: target)
+                    case .mixed: written = try fill(MixedBenchSource(seed: fileSeed, start: start), path: path, target: target)
                     }
                     return (file.name, written)
                 }

@@ -10,6 +10,12 @@ protocol BenchLineSource: Sendable {
     mutating func appendRecord(to buffer: inout LineBuffer)
 }
 
+/// A line source whose clock can be read, so several can share one file in time order.
+protocol TimedBenchLineSource: BenchLineSource {
+    /// The time of the last record written.
+    var now: LogInstant { get }
+}
+
 /// A clock that advances by random gaps: the timestamps of one bench file.
 struct BenchClock: Sendable {
     private(set) var now: LogInstant

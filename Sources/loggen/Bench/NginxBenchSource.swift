@@ -1,8 +1,10 @@
 /// nginx access lines (combined + `$request_time`): 1.5% 5xx, 3.5% 4xx, the rest
 /// 2xx/3xx. The corpus's largest share, as in most fleets.
-struct NginxBenchSource: BenchLineSource {
+struct NginxBenchSource: TimedBenchLineSource {
     private var random: SplitMix64
     private var clock: BenchClock
+    /// The time of the last record written.
+    var now: LogInstant { clock.now }
     private let clients: [String]
     /// Method and path; a path ending in `=` or `/` gets a number appended.
     private static let routes = [

@@ -1,8 +1,10 @@
 /// pino JSON lines of a Node.js service: 1.2% level 50, 1% level 40, a
 /// `"memory":{"rss":…}` reading every 50 lines, a start line every 200,000.
-struct PinoBenchSource: BenchLineSource {
+struct PinoBenchSource: TimedBenchLineSource {
     private var random: SplitMix64
     private var clock: BenchClock
+    /// The time of the last record written.
+    var now: LogInstant { clock.now }
     private var count = 0
     private var rssMB = 180.0
     private static let hosts = ["checkout-5c8f7b9d4-tq6wz", "checkout-5c8f7b9d4-x2k4p", "checkout-5c8f7b9d4-m9qlz"]

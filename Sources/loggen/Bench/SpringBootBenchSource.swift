@@ -1,8 +1,10 @@
 /// Spring Boot (logback) lines: 1% ERROR (a third with a stack trace), 2% WARN,
 /// an `rss=…MB` reading every 100 lines, a start line every 150,000.
-struct SpringBootBenchSource: BenchLineSource {
+struct SpringBootBenchSource: TimedBenchLineSource {
     private var random: SplitMix64
     private var clock: BenchClock
+    /// The time of the last record written.
+    var now: LogInstant { clock.now }
     private var count = 0
     private var rssMB = 400.0
     private static let infos: [(String, String)] = [

@@ -11,6 +11,9 @@ struct BenchCommand: AsyncParsableCommand {
             Mostly ordinary lines, with 1-5% errors, 5xx, memory readings, GC pauses, \
             slow queries, starts and OOMs. Build loggen with `-c release` for this: \
             500 MiB then takes a few seconds (a debug build needs most of a minute).
+            With --dense: the event-dense corpus instead, where most lines become \
+            events (nginx access lines, JVM GC pauses, one file mixing nginx, pino \
+            and Spring Boot lines in time order, and some pino and ECS).
             """
     )
 
@@ -23,12 +26,16 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed; the same seed writes the same corpus.")
     var seed: UInt64 = 42
 
+    @Flag(name: .long, help: "Write the event-dense corpus (most lines become events).")
+    var dense = false
+
     func validate() throws {
         guard sizeMB > 0 else { throw ValidationError("--size-mb must be at least 1") }
     }
 
     func run() async throws {
-        let sizes = try await BenchCorpus.write(into: out, totalBytes: sizeMB << 20, seed: seed)
+        let sizes = try await BenchCorpus.write(into: out, totalBytes: sizeMB << 20, seed: seed,
+                                                files: dense ? BenchCorpus.denseFiles : BenchCorpus.files)
         for (name, bytes) in sizes {
             print("\(out)/\(name): \(bytes) bytes")
         }
