@@ -64,6 +64,11 @@ import Testing
               kind: .memory, value: 323_006_728, service: "media-service"),
         Shape(line: #"<14>1 2024-01-04T12:20:47.000+01:00 media-01 media-service 3952 - [meta x="1"] {"level":30,"msg":"mem","rss":323006728}"#,
               kind: .memory, value: 323_006_728, service: "media-service"),
+        // A Go service's klog lines behind rsyslog's header: the level letter is the record's level.
+        Shape(line: #"Jul  1 01:32:57 catalog-01 catalog[25550]: W0630 22:32:57.190708   25550 jobs/runner.go:36] "could not refresh pricing rules" sku="36eb""#,
+              kind: .warning, service: "catalog"),
+        Shape(line: #"Jul  1 01:32:57 catalog-01 catalog[25550]: E0630 22:32:57.190708   25550 server.go:36] "request failed" err="boom""#,
+              kind: .error, service: "catalog"),
         // zap's and pino's error beside the message: the error names the dependency (go-redis, ioredis).
         Shape(line: #"{"level":"error","ts":1741745702.123,"msg":"cache get failed","error":"dial tcp 10.96.0.15:6379: connect: connection refused"}"#,
               kind: .error, dependency: "redis"),
@@ -77,6 +82,8 @@ import Testing
 
     static let negatives = [
         "memory: total=16GB used=8GB",
+        // klog at info behind a syslog header, its message naming an error: the letter says info.
+        #"Jul  1 01:32:57 catalog-01 catalog[25550]: I0630 22:32:57.190708   25550 retry.go:36] "retrying after error" attempt=2"#,
         "used_memory_peak:2256194048",
         "maxmemory:2147483648",
         "heap stats committed=1536MB max=2048MB",

@@ -173,8 +173,14 @@ public struct ScoringModel: Sendable {
         public var slack: Int64 = 60_000_000
         /// A template first seen more than this long after the change is not its (6 h).
         public var horizon: Int64 = 6 * 3_600_000_000
-        /// The service must have been logging this many minutes before the change.
+        /// The service must have been logging this many minutes before the change…
         public var baselineMinutes: Int64 = 20
+        /// … or at least this many, when the template is frequent enough after it
+        /// that its absence before is itself unlikely (`newPValue`).
+        public var minimumBaselineMinutes: Int64 = 3
+        /// A shorter baseline is enough when, at the template's rate after the
+        /// change, seeing none of it before had a Poisson probability below this.
+        public var newPValue = 0.01
         /// Occurrences are counted over this many minutes…
         public var windowMinutes: Int64 = 60
         /// … the window counted as at least this many minutes long.

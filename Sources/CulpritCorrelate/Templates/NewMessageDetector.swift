@@ -11,8 +11,11 @@ import CulpritModel
 ///   config changes before restarts), allowing `slack` (60 s) for a rollout that
 ///   starts logging just before the record that reports it — when that was
 ///   within `horizon` (6 h) of the change, the service had been logging for at
-///   least `baselineMinutes` (20) before the change (else nothing says what was
-///   new), the template was not born where one had been evicted, and it occurred
+///   least `baselineMinutes` (20) before the change — or for at least
+///   `minimumBaselineMinutes` (3) when, at the template's rate after the change,
+///   seeing none of it in that baseline had a Poisson probability below
+///   `newPValue` (0.01): a frequent message needs a shorter baseline than a rare
+///   one — (else nothing says what was new), the template was not born where one had been evicted, and it occurred
 ///   at least `minimumNewCount` (5) times in the `windowMinutes` (60) from its
 ///   first appearance. A template seen before the change is never new.
 /// - **Rose**: for a deploy, rollback or config change, a template seen before
@@ -65,10 +68,14 @@ package struct NewMessageDetector: Sendable {
         let candidates = changes.filter { $0.time <= template.firstSeen + limits.slack }
         guard let change = candidates.last(where: { $0.kind != .restart }) ?? candidates.last else { return nil }
         let lag = template.firstSeen - change.time
-        guard lag <= limits.horizon, logs.first <= change.time - limits.baselineMinutes * 60_000_000 else { return nil }
+        let baselineMinutes = Double(change.time - logs.first) / 60_000_000
+        guard lag <= limits.horizon, baselineMinutes >= Double(limits.minimumBaselineMinutes) else { return nil }
         let (count, minutes) = window(template, from: template.firstSeen / 60_000_000, logsEnd: logs.last)
         guard count >= limits.minimumNewCount else { return nil }
         let rate = Double(count) / minutes
+        // A short baseline says a message is new only when, at its rate after the
+        // change, none of it before would have been unlikely: e^(−rate·baseline) < p.
+        guard baselineMinutes >= Double(limits.baselineMinutes) || exp(-rate * baselineMinutes) < limits.newPValue else { return nil }
         let weight = limits.weight(of: template.kind) * min(1, rate / limits.saturationPerMinute) * decay(lag)
         return MessageNovelty(service: service, template: template, change: change, how: .new, countAfter: count,
                               ratePerMinute: rate, rateBefore: nil, weight: weight)

@@ -257,14 +257,27 @@ package struct LineDecoder {
                     ?? LevelScanner.scan(rest, from: found.end)
                     ?? (found.start > 0 ? LevelScanner.scan(UnsafeBufferPointer(rebasing: rest[..<found.start]), from: 0) : nil)
             }
-            if found.start <= 1, let messageStart = SyslogHeader.read(rest, after: found.end, into: &decoded),
-               let embedded = decodeEmbeddedJSON(rest, from: messageStart, around: decoded) {
-                return embedded
+            if found.start <= 1, let messageStart = SyslogHeader.read(rest, after: found.end, into: &decoded) {
+                if let embedded = decodeEmbeddedJSON(rest, from: messageStart, around: decoded) { return embedded }
+                // A klog line behind the header (a Go service under systemd or rsyslog): its
+                // level letter is the record's level, unless a <PRI> already said one.
+                if start == 0, let severity = Self.klogSeverity(rest, at: messageStart) { decoded.severity = severity }
             }
         } else if decoded.severity == nil {
             decoded.severity = LogcatHeader.taggedSeverity(rest, at: 0) ?? LevelScanner.scan(rest, from: 0)
         }
         return decoded
+    }
+
+    /// The level of a klog header (`W0630 22:32:57.190708 …`: a level letter,
+    /// month and day, a space, then the time) starting at `start`; nil for anything else.
+    static func klogSeverity(_ line: UnsafeBufferPointer<UInt8>, at start: Int) -> Severity? {
+        guard start >= 0, line.count - start > 14 else { return nil }
+        let first = line[start]
+        guard first == UInt8(ascii: "E") || first == UInt8(ascii: "W") || first == UInt8(ascii: "I") || first == UInt8(ascii: "F"),
+              line[start + 1] &- 48 < 2, line[start + 2] &- 48 < 10, line[start + 3] &- 48 < 4, line[start + 4] &- 48 < 10,
+              line[start + 5] == 0x20, line[start + 6] &- 48 < 3, line[start + 7] &- 48 < 10, line[start + 8] == UInt8(ascii: ":") else { return nil }
+        return Severity(word: line[start..<(start + 1)])
     }
 
     /// A JSON record behind a syslog header (`app[42]: {"level":30,…}`, as rsyslog

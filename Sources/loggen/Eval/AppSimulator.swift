@@ -349,6 +349,9 @@ final class AppSimulator {
             let regressed = plan.errorShareByVersion[life.version] != nil
             failure = ErrorCatalog.bug(plan.runtime, variant: regressed ? plan.name.count + 1 : random.below(4))
         }
+        if failure == nil, !plan.quiet, let share = plan.warningShareByVersion[life.version], random.chance(share) {
+            writeRecoveredFailure(request: request, life: life, using: &random)
+        }
         if let failure {
             request.status = dependencyFailure && random.chance(0.5) ? 503 : 500
             request.bytes = random.int(in: 40...160)
@@ -391,6 +394,24 @@ final class AppSimulator {
                           fields: [("method", .string(request.method)), ("path", .string(request.path))],
                           exception: failure), at: time, pid: life.pid)
         }
+    }
+
+    /// A failure the new version recovers from, logged at WARN as services log
+    /// them: one message per service (its name picks it), with the request's own values.
+    private func writeRecoveredFailure(request: ProxiedRequest, life: ProcessLifetime, using random: inout SplitMix64) {
+        let time = request.time.adding(seconds: request.milliseconds / 1_000 * 0.5)
+        let tenant = random.int(in: 1_000...9_999)
+        let messages = [
+            "session cache write failed for tenant \(tenant), falling back to the database",
+            "could not refresh pricing rules for sku \(String(random.int(in: 0x1000...0xFFFF), radix: 16)): upstream returned 429, using the cached copy",
+            "feature flag lookup timed out after \(random.int(in: 200...900)) ms, serving the default for tenant \(tenant)",
+            "unable to publish audit event \(random.int(in: 100_000...999_999)) to the queue, will retry later",
+            "idempotency key store rejected write for request \(request.requestID): quota exceeded",
+        ]
+        let message = messages[plan.name.utf8.reduce(0) { $0 &+ Int($1) } % messages.count]
+        log(AppRecord(level: .warn, logger: logger(for: message), message: message,
+                      fields: [("path", .string(request.path))]),
+            at: time, pid: plan.runtime.isPython ? random.pick(pythonWorkers) : life.pid, thread: thread(using: &random))
     }
 
     private func writeRequest(_ request: ProxiedRequest, life: ProcessLifetime, using random: inout SplitMix64) {

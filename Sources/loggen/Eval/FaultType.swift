@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The ten kinds of incident `loggen scenarios` draws, each with the answer a
+/// The eleven kinds of incident `loggen scenarios` draws, each with the answer a
 /// forensics tool should give: which change (if any) is guilty.
 enum FaultType: String, CaseIterable, ExpressibleByArgument, Sendable {
     /// A dependency (Redis, PostgreSQL) fails by itself minutes after an innocent
@@ -22,6 +22,9 @@ enum FaultType: String, CaseIterable, ExpressibleByArgument, Sendable {
     case culpritThenInnocent = "culprit-then-innocent"
     /// A deploy raises the error rate; memory stays flat.
     case errorRegression = "error-regression"
+    /// A deploy whose only symptom is a new failure message at WARN level (a
+    /// fallback path taken): requests still succeed, errors and memory stay flat.
+    case warningRegression = "warning-regression"
     /// A leak under way from the first line, with an innocent deploy: none guilty.
     case preexistingLeak = "preexisting-leak"
     /// A traffic surge with no change behind it: none guilty.

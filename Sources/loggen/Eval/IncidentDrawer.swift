@@ -166,6 +166,13 @@ struct IncidentDrawer {
             let change = addChange(to: x, .deploy, at: anchor, guilty: true, using: &random)
             x.errorShareByVersion[change.version] = Self.errorShare(for: x, minutes: afterMinutes, using: &random)
             story = "\(x.name) \(change.version) fails a share of its requests; memory flat."
+        case .warningRegression:
+            let change = addChange(to: x, .deploy, at: anchor, guilty: true, using: &random)
+            // Enough warnings to see: at least a dozen in the minutes after the change.
+            let requests = max(1, x.requestsPerMinute * max(1, afterMinutes))
+            x.warningShareByVersion[change.version] = min(0.5, max(random.double(in: 0.03...0.3), 12 / requests))
+            trouble = anchor.adding(seconds: 20)
+            story = "\(x.name) \(change.version) logs a new failure at WARN on a share of its requests; they still succeed."
         case .preexistingLeak:
             if x.memoryStyle == .none { x.memoryStyle = x.runtime.memoryStyles[0] }
             let window = end.minutes(since: start)

@@ -24,6 +24,9 @@ final class ServicePlan {
     var load: RateSchedule = .constant(1)
     /// Share of requests failing with the service's own bug, by version.
     var errorShareByVersion: [String: Double] = [:]
+    /// Share of requests on which a version logs a failure it recovers from, at
+    /// WARN level (a cache write failing, a fallback taken): by version.
+    var warningShareByVersion: [String: Double] = [:]
     /// Share of requests failing from a given time on, whatever the version.
     var errorShare: RateSchedule = .constant(0)
     /// Base error share: ordinary failures (bad input, a client hanging up).
