@@ -4,11 +4,7 @@ import Testing
 @testable import CulpritRun
 
 @Suite struct CheckpointFileTests {
-    func temporaryDirectory() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("checkpoints-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    func temporaryDirectory() throws -> String { try makeTemporaryDirectory("checkpoints") }
 
     let checkpoint = FileCheckpoint(
         path: "/var/log/odd dir/app\\x\n.log",

@@ -45,11 +45,7 @@ func lines(from changes: [FileFollower.Change]) -> [String] {
 }
 
 @Suite struct FileFollowerTests {
-    func directory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("follow-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func directory() throws -> String { try makeTemporaryDirectory("follow") }
 
     @Test func partialLastLineWaitsForItsNewline() throws {
         let dir = try directory()

@@ -3,11 +3,7 @@ import Testing
 @testable import CulpritIngest
 
 @Suite struct FolderFollowerTests {
-    func directory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("folder-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func directory() throws -> String { try makeTemporaryDirectory("folder") }
 
     /// The lines each poll found, by the name the file was first found under.
     func lines(from updates: [FolderFollower.Update]) -> [String] {

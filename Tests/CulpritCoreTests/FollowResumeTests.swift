@@ -7,11 +7,7 @@ import Testing
 /// the checkpoint's offset in the same file, in the file rotation moved it
 /// to, or from the start when the file is gone, and never hand a line twice.
 @Suite struct FollowResumeTests {
-    func directory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("resume-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func directory() throws -> String { try makeTemporaryDirectory("resume") }
 
     /// A checkpoint where `follower` stands, with `lines` lines before it.
     func checkpoint(_ follower: FileFollower, lines: Int) throws -> FileCheckpoint {

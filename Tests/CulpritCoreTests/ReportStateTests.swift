@@ -55,11 +55,7 @@ import Testing
         #expect(events.map(\.ref.description) == ["app.log.1:2", "app.log:1"])
     }
 
-    func temporaryDirectory() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    func temporaryDirectory() throws -> String { try makeTemporaryDirectory("state") }
 
     func heapLines(_ megabytes: ClosedRange<Int>) -> Data {
         Data(megabytes.map { "2025-03-12T02:\(10 + $0):02Z heap=\($0)MB\n" }.joined().utf8)

@@ -85,3 +85,10 @@ func extractWithBuiltIns(_ text: String, patterns: PatternSet? = nil, displayPat
     pipeline.run(files: [InputFile(openPath: path, displayPath: displayPath)], render: { $0 }) { events += $0 }
     return (events, messages.messages)
 }
+
+/// A new empty directory under the system's temporary directory, named `prefix-UUID`.
+func makeTemporaryDirectory(_ prefix: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}

@@ -43,6 +43,18 @@ final class ClickHouseCluster {
         "clickhouse://127.0.0.1:\(ports[index])/\(database)" + (table.map { "?table=\($0)" } ?? "")
     }
 
+    /// Runs `sql` on server `index` until it answers `expected` or 30 s pass; returns the last answer.
+    func answer(_ index: Int, _ sql: String, reaching expected: String) -> String {
+        let deadline = Date().addingTimeInterval(30)
+        var answer = ""
+        while Date() < deadline {
+            answer = (try? query(index, sql)) ?? ""
+            if answer == expected { break }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return answer
+    }
+
     /// Runs `sql` on server `index` and returns its answer (TabSeparated).
     @discardableResult
     func query(_ index: Int, _ sql: String) throws -> String {

@@ -129,14 +129,7 @@ struct ClickHouseTests {
             return process
         }
         func count(reaching expected: Int) -> String {
-            let deadline = Date().addingTimeInterval(30)
-            var answer = ""
-            while Date() < deadline {
-                answer = (try? cluster.query(0, "SELECT count() FROM live.events FINAL")) ?? ""
-                if answer == String(expected) { break }
-                Thread.sleep(forTimeInterval: 0.2)
-            }
-            return answer
+            cluster.answer(0, "SELECT count() FROM live.events FINAL", reaching: String(expected))
         }
         let first = try startShipper()
         #expect(count(reaching: 50) == "50")
@@ -170,14 +163,7 @@ struct ClickHouseTests {
             try handle.close()
         }
         func count(reaching expected: Int) -> String {
-            let deadline = Date().addingTimeInterval(30)
-            var answer = ""
-            while Date() < deadline {
-                answer = (try? cluster.query(0, "SELECT count() FROM resume.events FINAL")) ?? ""
-                if answer == String(expected) { break }
-                Thread.sleep(forTimeInterval: 0.2)
-            }
-            return answer
+            cluster.answer(0, "SELECT count() FROM resume.events FINAL", reaching: String(expected))
         }
         /// Ships until `expected` events are stored, stops, and returns what it said on stderr.
         func ship(until expected: Int) throws -> String {
