@@ -64,6 +64,12 @@ import Testing
               kind: .memory, value: 323_006_728, service: "media-service"),
         Shape(line: #"<14>1 2024-01-04T12:20:47.000+01:00 media-01 media-service 3952 - [meta x="1"] {"level":30,"msg":"mem","rss":323006728}"#,
               kind: .memory, value: 323_006_728, service: "media-service"),
+        // pino under systemd, read with `journalctl -o json`: stdout's PRIORITY is 6 for every
+        // line, the record's own level (escaped inside MESSAGE) says error or warning.
+        Shape(line: #"{"__REALTIME_TIMESTAMP":"1735127475987936","PRIORITY":"6","_TRANSPORT":"stdout","SYSLOG_IDENTIFIER":"pricing","MESSAGE":"{\"level\":50,\"time\":1735127475987,\"msg\":\"request failed\"}","_SYSTEMD_UNIT":"pricing.service"}"#,
+              kind: .error, service: "pricing"),
+        Shape(line: #"{"__REALTIME_TIMESTAMP":"1735127475987936","PRIORITY":"6","_TRANSPORT":"stdout","SYSLOG_IDENTIFIER":"pricing","MESSAGE":"{\"level\":40,\"time\":1735127475987,\"msg\":\"unable to publish audit event 104564, will retry\"}","_SYSTEMD_UNIT":"pricing.service"}"#,
+              kind: .warning, service: "pricing"),
         // A Go service's klog lines behind rsyslog's header: the level letter is the record's level.
         Shape(line: #"Jul  1 01:32:57 catalog-01 catalog[25550]: W0630 22:32:57.190708   25550 jobs/runner.go:36] "could not refresh pricing rules" sku="36eb""#,
               kind: .warning, service: "catalog"),

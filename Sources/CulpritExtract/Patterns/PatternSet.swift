@@ -27,7 +27,18 @@ public final class PatternSet: Sendable {
         }
         self.definitions = definitions
         self.compiled = compiled
-        prefilter = LiteralPrefilter(literals: definitions.map(\.literals))
+        prefilter = LiteralPrefilter(literals: definitions.map { Self.withEscapedQuotes($0.literals) })
+    }
+
+    /// `literals`, plus each one holding a `"` as it reads inside a JSON string
+    /// (`\"level\":5`): a record carried as a string in another (journald's
+    /// `MESSAGE`, Docker's `log`, a JSON line behind JSON) is decoded again, but the
+    /// prefilter sees the outer line, where its quotes are escaped.
+    static func withEscapedQuotes(_ literals: [PatternDefinition.Literal]) -> [PatternDefinition.Literal] {
+        literals + literals.compactMap { literal in
+            guard literal.text.contains("\"") else { return nil }
+            return PatternDefinition.Literal(text: literal.text.replacingOccurrences(of: "\"", with: "\\\""), caseSensitive: literal.caseSensitive)
+        }
     }
 
     /// The built-in packs plus every pack in `extraDirectories`. A pattern in an
