@@ -114,7 +114,7 @@ struct HTMLReport {
             return
         }
         let focus = findings.culprit?.change
-        out.raw("<table class=\"suspects\">\n<thead><tr><th class=\"num\">#</th><th>Score</th><th>Verdict</th><th>Service</th>"
+        out.raw("<div class=\"table-box\"><table class=\"suspects\">\n<thead><tr><th class=\"num\">#</th><th>Score</th><th>Verdict</th><th>Service</th>"
             + "<th>Version</th><th>Change</th><th>At</th></tr></thead>\n<tbody>\n")
         for (index, suspect) in findings.suspects.prefix(Self.suspectLimit).enumerated() {
             let change = suspect.change
@@ -133,7 +133,7 @@ struct HTMLReport {
             out.raw("</td><td class=\"time\">"); out.text(clock.cell(change.time))
             out.raw("</td></tr>\n")
         }
-        out.raw("</tbody>\n</table>\n")
+        out.raw("</tbody>\n</table></div>\n")
         if findings.suspects.count > Self.suspectLimit {
             out.raw("<p class=\"muted\">… and "); out.int(findings.suspects.count - Self.suspectLimit)
             out.raw(" more (<code>--format json</code> lists all).</p>\n")
@@ -191,7 +191,7 @@ struct HTMLReport {
                                                 : "<p class=\"empty\">No log lines in the window, so nothing to judge.</p>\n")
             return
         }
-        out.raw("<table class=\"anomalies\">\n<thead><tr><th>Start</th><th>End</th><th>Service</th><th>Kind</th>"
+        out.raw("<div class=\"table-box\"><table class=\"anomalies stack\">\n<thead><tr><th>Start</th><th>End</th><th>Service</th><th>Kind</th>"
             + "<th>What</th></tr></thead>\n<tbody>\n")
         for anomaly in findings.anomalies {
             out.raw("<tr><td class=\"time\">"); out.text(clock.cell(anomaly.start))
@@ -211,7 +211,7 @@ struct HTMLReport {
             Self.lines(anomaly.evidence.prefix(1), into: &out)
             out.raw("</td></tr>\n")
         }
-        out.raw("</tbody>\n</table>\n")
+        out.raw("</tbody>\n</table></div>\n")
     }
 
     private func timeline(clock: ReportClock, into out: inout HTMLWriter) {
@@ -221,7 +221,7 @@ struct HTMLReport {
             return
         }
         let focus = findings.culprit?.change
-        out.raw("<table class=\"timeline\">\n<thead><tr><th>Time</th><th>Service</th><th>What happened</th></tr></thead>\n<tbody>\n")
+        out.raw("<div class=\"table-box\"><table class=\"timeline stack\">\n<thead><tr><th>Time</th><th>Service</th><th>What happened</th></tr></thead>\n<tbody>\n")
         for entry in findings.timeline {
             let isFocus = focus.map { $0.time == entry.time && $0.service == entry.service } ?? false
             out.raw(isFocus ? "<tr class=\"focus\"><td class=\"time\">" : "<tr><td class=\"time\">")
@@ -231,7 +231,7 @@ struct HTMLReport {
             if let line = entry.evidence { Self.lines([line], into: &out) }
             out.raw("</td></tr>\n")
         }
-        out.raw("</tbody>\n</table>\n")
+        out.raw("</tbody>\n</table></div>\n")
     }
 
     // MARK: Pieces
