@@ -9,7 +9,7 @@ enum ReportStyle {
     static let css = """
     :root{--ink:#111827;--muted:#5b6472;--faint:#9aa3af;--rule:#e3e7ed;--page:#f4f6f9;--card:#fff;\
     --likely:#b42318;--possible:#b54708;--none:#475467;--good:#067647;\
-    --mem:#1d4ed8;--err:#c2410c;--deploy:#6d28d9;--rollback:#067647;--restart:#0f766e;--config:#a16207;--oom:#dc2626;\
+    --mem:#1d4ed8;--err:#c2410c;--lat:#0369a1;--deploy:#6d28d9;--rollback:#067647;--restart:#0f766e;--config:#a16207;--oom:#dc2626;\
     --mono:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono","Liberation Mono",monospace}
     *{box-sizing:border-box}
     html{-webkit-text-size-adjust:100%}
@@ -57,12 +57,14 @@ enum ReportStyle {
     .ref{color:var(--muted);white-space:nowrap}
     .why{background:var(--card);border:1px solid var(--rule);border-radius:10px;padding:4px 18px 10px;margin-top:14px}
     .why ol{list-style:none;margin:0;padding:0}
-    .why li{padding:8px 0 8px 28px;border-top:1px solid var(--rule);position:relative}
+    .why li{padding:8px 0 8px 12px;border-top:1px solid var(--rule);border-left:3px solid transparent}
     .why li:first-child{border-top:0}
-    .why li::before{position:absolute;left:2px;top:7px;width:18px;height:18px;border-radius:50%;text-align:center;\
-    font:700 13px/18px system-ui,sans-serif;color:#fff;background:var(--faint);content:"\\2022"}
-    .why li.for::before{content:"+";background:var(--likely)}
-    .why li.against::before{content:"\\2212";background:var(--good)}
+    .why li.for{border-left-color:var(--ink)}
+    .why li.against{border-left:3px dashed var(--faint)}
+    .tag{display:inline-block;white-space:nowrap;padding:0 6px;border-radius:4px;font-size:11px;font-weight:650;\
+    line-height:17px;letter-spacing:.03em;text-transform:uppercase;vertical-align:1px}
+    .tag.for{background:#e7ebf1;color:var(--ink)}
+    .tag.against{background:#fff;color:var(--muted);border:1px dashed var(--faint)}
     pre.lines{margin:6px 0 0;padding:7px 10px;background:#f6f7f9;border:1px solid var(--rule);border-radius:6px;\
     font:12.5px/1.5 var(--mono);white-space:pre-wrap;overflow-wrap:anywhere;max-width:100%;overflow-x:auto}
     pre.lines .ref{color:#475467;font-size:12px}
@@ -75,6 +77,8 @@ enum ReportStyle {
     .key::before{content:"";display:inline-block;width:18px;height:0;margin-right:5px;vertical-align:middle;border-top:2px solid var(--faint)}
     .line-mem::before{border-top:3px solid var(--mem)}
     .line-err::before{border-top:3px solid var(--err)}
+    .line-lat::before{border-top:3px solid var(--lat)}
+    .line-upper::before{border-top:2px dashed var(--lat);opacity:.7}
     .k-deploy::before{border-top:2px solid var(--deploy)}
     .k-rollback::before{border-top:2px dashed var(--rollback)}
     .k-restart::before{border-top:2px dotted var(--restart)}
@@ -95,6 +99,8 @@ enum ReportStyle {
     .line.mem{stroke:var(--mem)} .area.mem,.dot.mem{fill:var(--mem)}
     .line.err{stroke:var(--err)} .area.err,.dot.err{fill:var(--err)}
     path.area.err{opacity:.12}
+    .line.lat{stroke:var(--lat)} .area.lat,.dot.lat{fill:var(--lat)}
+    path.line.upper{stroke-width:1.2;stroke-dasharray:4 3;opacity:.7} .dot.upper{opacity:.7}
     .limit line{stroke:var(--oom);stroke-width:1.2;stroke-dasharray:6 4;opacity:.7}
     svg.chart .limit text{fill:var(--oom);text-anchor:end;font-weight:600}
     circle.event{fill:var(--oom);stroke:#fff;stroke-width:1.5}
