@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/culprit
 DEBUG_BIN := .build/debug/culprit
 INCIDENT := samples/2025-03-12-auth-leak
 
-.PHONY: all deps test-deps bench-deps drill-deps build release demo test fuzz bench eval drill screenshot samples clean
+.PHONY: all deps test-deps bench-deps drill-deps build release demo test fuzz bench eval drill screenshot samples man install install-files uninstall clean
 
 all: release
 
@@ -72,6 +72,42 @@ screenshot: release test-deps
 
 samples:
 	$(SWIFT) run -c release loggen samples --out samples
+
+# The man page, docs/culprit.1, from the ArgumentParser definitions (see scripts/man.sh).
+MAN_PAGE := docs/culprit.1
+
+man: release
+	SWIFT=$(SWIFT) scripts/man.sh $(RELEASE_BIN) $(MAN_PAGE)
+
+# `make install`: the release binary, the man page and bash, zsh and fish
+# completions under PREFIX; DESTDIR stages them elsewhere (packaging).
+# install-files does the copying alone, from INSTALL_BIN.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+INSTALL ?= install
+INSTALL_BIN ?= $(RELEASE_BIN)
+BASH_COMPLETIONS := $(DATADIR)/bash-completion/completions
+ZSH_COMPLETIONS := $(DATADIR)/zsh/site-functions
+FISH_COMPLETIONS := $(DATADIR)/fish/vendor_completions.d
+
+install: release
+	@$(MAKE) --no-print-directory install-files
+
+install-files:
+	@test -x "$(INSTALL_BIN)" || { echo "install: $(INSTALL_BIN) is missing (make release builds it)" >&2; exit 1; }
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(BASH_COMPLETIONS)" \
+		"$(DESTDIR)$(ZSH_COMPLETIONS)" "$(DESTDIR)$(FISH_COMPLETIONS)"
+	$(INSTALL) -m 755 "$(INSTALL_BIN)" "$(DESTDIR)$(BINDIR)/culprit"
+	$(INSTALL) -m 644 $(MAN_PAGE) "$(DESTDIR)$(MANDIR)/man1/culprit.1"
+	"$(INSTALL_BIN)" --generate-completion-script bash > "$(DESTDIR)$(BASH_COMPLETIONS)/culprit"
+	"$(INSTALL_BIN)" --generate-completion-script zsh > "$(DESTDIR)$(ZSH_COMPLETIONS)/_culprit"
+	"$(INSTALL_BIN)" --generate-completion-script fish > "$(DESTDIR)$(FISH_COMPLETIONS)/culprit.fish"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/culprit" "$(DESTDIR)$(MANDIR)/man1/culprit.1" "$(DESTDIR)$(BASH_COMPLETIONS)/culprit" \
+		"$(DESTDIR)$(ZSH_COMPLETIONS)/_culprit" "$(DESTDIR)$(FISH_COMPLETIONS)/culprit.fish"
 
 clean:
 	rm -rf .build .build-fuzz

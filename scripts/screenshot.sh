@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Takes a 1280 px wide screenshot of an HTML report with headless Chromium, to
-# look at the page the way a person sees it.
+# Takes screenshots of an HTML report with headless Chromium, to look at the
+# page the way a person sees it: 1280 px wide (a laptop) and 390 px wide (a phone).
 #
 #   scripts/screenshot.sh [REPORT.html] [OUT.png]
 #
 # Without REPORT.html, renders the 2025-03-12 incident sample with the release
 # binary (built if missing; CULPRIT_BIN overrides it). OUT.png defaults to
-# docs/report-screenshot.png. Installs chromium with apt-get when it is missing.
+# docs/report-screenshot.png; the phone's is OUT-phone.png beside it.
+# Installs chromium with apt-get when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 incident=samples/2025-03-12-auth-leak
 out="${2:-docs/report-screenshot.png}"
+phone="${out%.png}-phone.png"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -49,9 +51,15 @@ fi
 
 mkdir -p "$(dirname "$out")"
 absolute="$(cd "$(dirname "$page")" && pwd)/$(basename "$page")"
-"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
-    --user-data-dir="$work/profile" --window-size=1280,2400 \
-    --screenshot="$out" "file://$absolute" >/dev/null 2>"$work/chromium.err" || {
-    cat "$work/chromium.err" >&2; exit 1; }
-[ -s "$out" ] || { echo "screenshot: chromium wrote no image" >&2; cat "$work/chromium.err" >&2; exit 1; }
-echo "$out"
+# shoot WIDTH HEIGHT OUT.png
+shoot() {
+    rm -f "$3"
+    "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
+        --user-data-dir="$work/profile" --window-size="$1,$2" \
+        --screenshot="$3" "file://$absolute" >/dev/null 2>"$work/chromium.err" || {
+        cat "$work/chromium.err" >&2; exit 1; }
+    [ -s "$3" ] || { echo "screenshot: chromium wrote no image" >&2; cat "$work/chromium.err" >&2; exit 1; }
+    echo "$3"
+}
+shoot 1280 2400 "$out"
+shoot 390 2400 "$phone"

@@ -83,7 +83,10 @@ public struct Analyzer: Sendable {
             memory: memoryByMinute.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
             memoryLimit: service.memory.values.compactMap(\.limit).max(),
             errors: service.minutes.sorted { $0.key < $1.key }.map { ($0.key, $0.value.errors(countingResponses: countsResponses), $0.value.requests) },
-            ooms: service.ooms.compactMap(\.time)
+            ooms: service.ooms.compactMap(\.time),
+            latency: service.minutes.sorted { $0.key < $1.key }.compactMap { minute, stats in
+                stats.meanLatency.map { (minute, $0, stats.latencyMax) }
+            }
         )
     }
 }

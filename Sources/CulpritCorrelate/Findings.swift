@@ -79,7 +79,7 @@ public struct TimelineEntry: Sendable {
 }
 
 /// A service's series for charts: memory per minute (the highest instance's
-/// floor) and errors and requests per minute, plus its OOM kills.
+/// floor), errors and requests per minute, latency per minute, plus its OOM kills.
 public struct ServiceSeries: Sendable {
     /// The service the series are of.
     public var service: String
@@ -91,14 +91,19 @@ public struct ServiceSeries: Sendable {
     public var errors: [(minute: Int64, errors: Int, requests: Int)]
     /// Times of its OOM kills, microseconds.
     public var ooms: [Int64]
+    /// Per minute with latency samples (request durations, slow-query lines):
+    /// their mean and the slowest, seconds.
+    public var latency: [(minute: Int64, mean: Double, slowest: Double)]
 
     /// A service's series; `minute` counts minutes since the epoch, `ooms` are times in microseconds.
     public init(service: String, memory: [(minute: Int64, bytes: Double)], memoryLimit: Double?,
-                errors: [(minute: Int64, errors: Int, requests: Int)], ooms: [Int64]) {
+                errors: [(minute: Int64, errors: Int, requests: Int)], ooms: [Int64],
+                latency: [(minute: Int64, mean: Double, slowest: Double)] = []) {
         self.service = service
         self.memory = memory
         self.memoryLimit = memoryLimit
         self.errors = errors
         self.ooms = ooms
+        self.latency = latency
     }
 }

@@ -1,8 +1,12 @@
 /// The points of one chart line, reduced for drawing and broken where data is missing.
 ///
-/// - Gaps: a line is broken wherever more than `gapMinutes` minutes pass
-///   between two samples, so that an outage of the logs is never drawn as a
-///   straight ramp.
+/// - Gaps: a line is broken where minutes have no data, so that an outage of
+///   the logs is never drawn as a straight ramp: wherever more than twice the
+///   series' usual step passes between two samples (with a sample a minute,
+///   two missing minutes or more; a series sampled every five minutes breaks
+///   after more than ten), and across any break time given (an OOM kill, a
+///   restart) that has a missing minute after it: what comes after a death is
+///   another process's.
 /// - Downsampling: min–max bucketing. The time span is cut into
 ///   `maxPoints / 2` equal buckets and each keeps its lowest and its highest
 ///   sample, in time order, so peaks (the value just before an OOM kill) and
@@ -18,19 +22,31 @@ struct ChartLine {
     }
 
     static let maxPoints = 600
+    /// Error counts fill silent minutes with zeros up to this long (see `ServiceCharts.counts`).
     static let gapMinutes: Int64 = 10
 
     var points: [Point]
+    /// The most minutes two neighbouring samples may lie apart and still be joined.
+    private(set) var joinMinutes: Int64 = 2
 
-    /// From per-minute samples (`minute` counts minutes since the epoch), in any order.
-    init(minutes samples: [(minute: Int64, value: Double)], maxPoints: Int = Self.maxPoints) {
+    /// From per-minute samples (`minute` counts minutes since the epoch), in any
+    /// order; `breaks` (microseconds) are deaths and restarts the line must not run across.
+    init(minutes samples: [(minute: Int64, value: Double)], breaks: [Int64] = [], maxPoints: Int = Self.maxPoints) {
         let sorted = samples.filter { $0.value.isFinite }.sorted { $0.minute < $1.minute }
         guard let first = sorted.first, let last = sorted.last else { points = []; return }
+        joinMinutes = 2 * Self.usualStep(sorted.map(\.minute))
+        let breakMinutes = breaks.map { $0 >= 0 ? $0 / 60_000_000 : ($0 + 1) / 60_000_000 - 1 }.sorted()
         var segments = [Int]()
         segments.reserveCapacity(sorted.count)
         var segment = 0
+        var nextBreak = 0
         for index in sorted.indices {
-            if index > 0, sorted[index].minute - sorted[index - 1].minute > Self.gapMinutes { segment += 1 }
+            if index > 0 {
+                let (before, after) = (sorted[index - 1].minute, sorted[index].minute)
+                while nextBreak < breakMinutes.count, breakMinutes[nextBreak] < before { nextBreak += 1 }
+                let death = nextBreak < breakMinutes.count && breakMinutes[nextBreak] <= after && after - before > 1
+                if after - before > joinMinutes || death { segment += 1 }
+            }
             segments.append(segment)
         }
         var kept = [Int]()
@@ -62,7 +78,7 @@ struct ChartLine {
     }
 
     /// The value drawn at `time`: the last point at or before it, if that point is
-    /// in the same stretch of data (not before a gap). Used to set OOM kills on the line.
+    /// at most `joinMinutes` before it. Used to set OOM kills on the line.
     func value(at time: Int64) -> Double? {
         var low = 0
         var high = points.count
@@ -72,7 +88,18 @@ struct ChartLine {
         }
         guard low > 0 else { return nil }
         let point = points[low - 1]
-        return time - point.time <= Self.gapMinutes * 60_000_000 ? point.value : nil
+        return time - point.time <= joinMinutes * 60_000_000 ? point.value : nil
+    }
+
+    /// The usual number of minutes between neighbouring samples: the median step, at least 1.
+    static func usualStep(_ minutes: [Int64]) -> Int64 {
+        guard minutes.count > 1 else { return 1 }
+        var steps = [Int64]()
+        steps.reserveCapacity(minutes.count - 1)
+        for index in 1..<minutes.count where minutes[index] > minutes[index - 1] { steps.append(minutes[index] - minutes[index - 1]) }
+        guard !steps.isEmpty else { return 1 }
+        steps.sort()
+        return max(1, steps[steps.count / 2])
     }
 
     var maximum: Double? { points.map(\.value).max() }

@@ -3,7 +3,8 @@ import CulpritCorrelate
 
 /// `analyze --format json` and `report --format json`: the contract's document
 /// (`window`, `suspects`, `anomalies`), plus `changes`, `timeline`, `events`,
-/// `inputs` and `templates`.
+/// `inputs`, `templates`, `no_data` (nothing to judge: what `--fail-on no-data`
+/// exits 4 for) and `empty_window` (null unless the window held no line).
 public enum FindingsJSON {
     /// The contract's document for `findings`.
     public static func document(_ findings: Findings) -> JSONValue {
@@ -19,7 +20,19 @@ public enum FindingsJSON {
             ("events", .number(Double(findings.eventCount))),
             ("inputs", .array(findings.inputs.map(input))),
             ("templates", TemplatesJSON.services(findings.templates)),
+            ("no_data", .bool(findings.emptyWindow != nil || findings.lacksData)),
+            ("empty_window", findings.emptyWindow.map(emptyWindow) ?? .null),
         ])
+    }
+
+    /// A `--since`/`--until` window that held no log line: its bounds and the
+    /// oldest and newest lines read, all outside it.
+    static func emptyWindow(_ empty: EmptyWindow) -> JSONValue {
+        func line(_ line: LinesOutsideWindow.TimedRef) -> JSONValue {
+            .object([("time", .time(line.time)), ("ref", .string(line.ref.description))])
+        }
+        return .object([("since", .time(empty.since)), ("until", .time(empty.until)),
+                        ("oldest_line", line(empty.linesRead.oldest)), ("newest_line", line(empty.linesRead.newest))])
     }
 
     /// The document, pretty-printed.

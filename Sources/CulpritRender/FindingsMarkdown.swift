@@ -65,8 +65,9 @@ public enum FindingsMarkdown {
         for suspect in findings.suspects.prefix(3) where suspect.verdict != .unlikely {
             out += "#### \(suspect.change.service) \(suspect.change.version ?? "") (\(suspect.change.kind.rawValue), \(suspect.verdict.rawValue))\n\n"
             for item in suspect.evidence {
-                // A neutral item (the change itself) is a plain bullet: no "- •".
-                let mark = item.weight > 0 ? "✅ " : item.weight < 0 ? "❌ " : ""
+                // Words, as in the HTML: a reason for a suspect is no tick, one against it no alarm.
+                // A neutral item (the change itself) is a plain bullet.
+                let mark = item.weight > 0 ? "*supports:* " : item.weight < 0 ? "*argues against:* " : ""
                 let refs = item.refs.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
                 out += "- \(mark)\(times.apply(item.summary))\(refs.isEmpty ? "" : " — " + refs)\n"
             }

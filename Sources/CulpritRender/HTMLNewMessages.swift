@@ -17,7 +17,7 @@ struct HTMLNewMessages {
         guard !isEmpty else { return }
         out.raw("<h2 id=\"\(Self.anchor)\">New messages<small>error and warning messages first seen after a change, "
             + "or several times as frequent after it</small></h2>\n")
-        out.raw("<table class=\"messages\">\n<thead><tr><th>Service</th><th>Message</th><th class=\"num\">Count</th>"
+        out.raw("<div class=\"table-box\"><table class=\"messages stack\">\n<thead><tr><th>Service</th><th>Message</th><th class=\"num\">Count</th>"
             + "<th>First seen</th><th>Since</th></tr></thead>\n<tbody>\n")
         for service in templates {
             for entry in service.newEntries.prefix(Self.perService) {
@@ -40,6 +40,6 @@ struct HTMLNewMessages {
                 out.raw("</td></tr>\n")
             }
         }
-        out.raw("</tbody>\n</table>\n")
+        out.raw("</tbody>\n</table></div>\n")
     }
 }

@@ -6,8 +6,9 @@ import CulpritCorrelate
 /// then shows why.
 ///
 /// Sections, in the order a person on call reads them: the verdict; the
-/// suspects with their evidence and the cited log lines; per service, memory
-/// and error-rate charts with the changes marked; the messages new since a
+/// suspects with their evidence (each reason marked as supporting or arguing
+/// against) and the cited log lines; per service, memory, error-rate and (when
+/// it slowed) latency charts with the changes marked; the messages new since a
 /// change; the anomalies; the timeline.
 /// Every piece of log text is escaped; times are in the reader's zone (`display`).
 struct HTMLReport {
@@ -45,7 +46,7 @@ struct HTMLReport {
         // The charts come straight after the verdict: the picture of memory climbing
         // from the deploy is what convinces; the ranked list and the cited lines follow.
         if !charts.isEmpty {
-            out.raw("<h2 id=\"charts\">Memory and errors by service<small>each service's own changes are marked; "
+            out.raw("<h2 id=\"charts\">Memory, errors and latency by service<small>each service's own changes are marked; "
                 + "other services' deploys are the faint lines</small></h2>\n")
             for chart in charts { chart.render(into: &out) }
         }
@@ -84,7 +85,10 @@ struct HTMLReport {
             }
             return key(lhs) < key(rhs)
         }
-        return ordered.compactMap { ServiceCharts(series: $0, changes: findings.changes, focus: focus, axis: axis) }
+        let slowed = Set(findings.anomalies.filter { $0.kind == .latencySpike }.map(\.service))
+        return ordered.compactMap {
+            ServiceCharts(series: $0, changes: findings.changes, focus: focus, axis: axis, slowed: slowed.contains($0.service))
+        }
     }
 
     /// The analysed window, widened to every sample, change and OOM kill drawn.
@@ -98,6 +102,7 @@ struct HTMLReport {
         for series in findings.services {
             if let first = series.memory.first?.minute, let last = series.memory.last?.minute { include(first * 60_000_000); include(last * 60_000_000) }
             if let first = series.errors.first?.minute, let last = series.errors.last?.minute { include(first * 60_000_000); include(last * 60_000_000) }
+            if let first = series.latency.first?.minute, let last = series.latency.last?.minute { include(first * 60_000_000); include(last * 60_000_000) }
             series.ooms.forEach(include)
         }
         findings.changes.forEach { include($0.time) }
@@ -114,7 +119,7 @@ struct HTMLReport {
             return
         }
         let focus = findings.culprit?.change
-        out.raw("<table class=\"suspects\">\n<thead><tr><th class=\"num\">#</th><th>Score</th><th>Verdict</th><th>Service</th>"
+        out.raw("<div class=\"table-box\"><table class=\"suspects\">\n<thead><tr><th class=\"num\">#</th><th>Score</th><th>Verdict</th><th>Service</th>"
             + "<th>Version</th><th>Change</th><th>At</th></tr></thead>\n<tbody>\n")
         for (index, suspect) in findings.suspects.prefix(Self.suspectLimit).enumerated() {
             let change = suspect.change
@@ -133,7 +138,7 @@ struct HTMLReport {
             out.raw("</td><td class=\"time\">"); out.text(clock.cell(change.time))
             out.raw("</td></tr>\n")
         }
-        out.raw("</tbody>\n</table>\n")
+        out.raw("</tbody>\n</table></div>\n")
         if findings.suspects.count > Self.suspectLimit {
             out.raw("<p class=\"muted\">… and "); out.int(findings.suspects.count - Self.suspectLimit)
             out.raw(" more (<code>--format json</code> lists all).</p>\n")
@@ -151,7 +156,9 @@ struct HTMLReport {
         out.raw(" <span class=\"pill "); out.raw(suspect.verdict.rawValue); out.raw("\">")
         out.raw(suspect.verdict.rawValue); out.raw("</span></h3>\n<ol>\n")
         for item in suspect.evidence {
-            out.raw(item.weight > 0 ? "<li class=\"for\">" : item.weight < 0 ? "<li class=\"against\">" : "<li>")
+            // Words, not a red "+": a reason for is not an alarm, and the mark reads without colour.
+            out.raw(item.weight > 0 ? "<li class=\"for\"><span class=\"tag for\">supports</span> "
+                : item.weight < 0 ? "<li class=\"against\"><span class=\"tag against\">argues against</span> " : "<li>")
             out.text(Self.sentence(times.apply(item.summary)))
             if item.lines.count > Self.linesPerEvidence {
                 let more = item.refs.dropFirst(Self.linesPerEvidence)
@@ -191,7 +198,7 @@ struct HTMLReport {
                                                 : "<p class=\"empty\">No log lines in the window, so nothing to judge.</p>\n")
             return
         }
-        out.raw("<table class=\"anomalies\">\n<thead><tr><th>Start</th><th>End</th><th>Service</th><th>Kind</th>"
+        out.raw("<div class=\"table-box\"><table class=\"anomalies stack\">\n<thead><tr><th>Start</th><th>End</th><th>Service</th><th>Kind</th>"
             + "<th>What</th></tr></thead>\n<tbody>\n")
         for anomaly in findings.anomalies {
             out.raw("<tr><td class=\"time\">"); out.text(clock.cell(anomaly.start))
@@ -211,7 +218,7 @@ struct HTMLReport {
             Self.lines(anomaly.evidence.prefix(1), into: &out)
             out.raw("</td></tr>\n")
         }
-        out.raw("</tbody>\n</table>\n")
+        out.raw("</tbody>\n</table></div>\n")
     }
 
     private func timeline(clock: ReportClock, into out: inout HTMLWriter) {
@@ -221,7 +228,7 @@ struct HTMLReport {
             return
         }
         let focus = findings.culprit?.change
-        out.raw("<table class=\"timeline\">\n<thead><tr><th>Time</th><th>Service</th><th>What happened</th></tr></thead>\n<tbody>\n")
+        out.raw("<div class=\"table-box\"><table class=\"timeline stack\">\n<thead><tr><th>Time</th><th>Service</th><th>What happened</th></tr></thead>\n<tbody>\n")
         for entry in findings.timeline {
             let isFocus = focus.map { $0.time == entry.time && $0.service == entry.service } ?? false
             out.raw(isFocus ? "<tr class=\"focus\"><td class=\"time\">" : "<tr><td class=\"time\">")
@@ -231,7 +238,7 @@ struct HTMLReport {
             if let line = entry.evidence { Self.lines([line], into: &out) }
             out.raw("</td></tr>\n")
         }
-        out.raw("</tbody>\n</table>\n")
+        out.raw("</tbody>\n</table></div>\n")
     }
 
     // MARK: Pieces

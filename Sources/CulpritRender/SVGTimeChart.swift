@@ -1,6 +1,8 @@
 /// One inline SVG chart of a value over time: a line (with a light area under
-/// it), labelled vertical change markers, optional red event points (OOM
-/// kills) and an optional dashed limit.
+/// it), an optional thin upper line (latency's slowest beside its mean),
+/// labelled vertical change markers, optional red event points (OOM kills) and
+/// an optional dashed limit. Each stretch of data is its own subpath: where the
+/// line has a gap, nothing is drawn.
 ///
 /// Drawn in a fixed coordinate system (`width` wide, CSS scales it to the page)
 /// with a label band above the plot as tall as the staggered marker labels need.
@@ -11,6 +13,8 @@ struct SVGTimeChart {
     var axis: TimeAxis
     var values: ValueAxis
     var line: ChartLine
+    /// A second, thin line above the first (no area): the slowest request beside the mean.
+    var upper: ChartLine?
     var markers: [ChartMarker] = []
     /// Red points (OOM kills), set on the line where it has a value, else at the top of the plot.
     var events: [Int64] = []
@@ -88,7 +92,8 @@ struct SVGTimeChart {
             out.text(label.marker.label); out.raw("</text>\n")
         }
 
-        drawLine(into: &out, x: x, y: y, baseline: plotBottom)
+        if let upper { drawLine(upper, area: false, cssClass: "upper " + seriesClass, into: &out, x: x, y: y, baseline: plotBottom) }
+        drawLine(line, area: true, cssClass: seriesClass, into: &out, x: x, y: y, baseline: plotBottom)
 
         var lastEventX = -Double.infinity
         for time in events.sorted() where axis.contains(time) {
@@ -123,9 +128,10 @@ struct SVGTimeChart {
         out.raw("\">"); out.text(axis.clock.label(axis.start)); out.raw("</text></g>\n</svg>\n")
     }
 
-    /// The area and the line, one subpath per stretch without gaps; a stretch of
-    /// one sample is a dot, since a one-point path draws nothing.
-    private func drawLine(into out: inout HTMLWriter, x: (Int64) -> Double, y: (Double) -> Double, baseline: Double) {
+    /// The area (when `area`) and the line, one subpath per stretch without gaps;
+    /// a stretch of one sample is a dot, since a one-point path draws nothing.
+    private func drawLine(_ line: ChartLine, area: Bool, cssClass: String, into out: inout HTMLWriter,
+                          x: (Int64) -> Double, y: (Double) -> Double, baseline: Double) {
         let points = line.points
         guard !points.isEmpty else { return }
         var segments = [Range<Int>]()
@@ -136,15 +142,18 @@ struct SVGTimeChart {
         }
         segments.append(start..<points.count)
 
-        out.raw("<path class=\"area "); out.raw(seriesClass); out.raw("\" d=\"")
-        for segment in segments where segment.count > 1 {
-            out.raw("M"); out.coordinate(x(points[segment.lowerBound].time)); out.raw(" "); out.coordinate(baseline)
-            for index in segment {
-                out.raw("L"); out.coordinate(x(points[index].time)); out.raw(" "); out.coordinate(y(points[index].value))
+        if area {
+            out.raw("<path class=\"area "); out.raw(cssClass); out.raw("\" d=\"")
+            for segment in segments where segment.count > 1 {
+                out.raw("M"); out.coordinate(x(points[segment.lowerBound].time)); out.raw(" "); out.coordinate(baseline)
+                for index in segment {
+                    out.raw("L"); out.coordinate(x(points[index].time)); out.raw(" "); out.coordinate(y(points[index].value))
+                }
+                out.raw("L"); out.coordinate(x(points[segment.upperBound - 1].time)); out.raw(" "); out.coordinate(baseline); out.raw("Z")
             }
-            out.raw("L"); out.coordinate(x(points[segment.upperBound - 1].time)); out.raw(" "); out.coordinate(baseline); out.raw("Z")
+            out.raw("\"/>\n")
         }
-        out.raw("\"/>\n<path class=\"line "); out.raw(seriesClass); out.raw("\" d=\"")
+        out.raw("<path class=\"line "); out.raw(cssClass); out.raw("\" d=\"")
         for segment in segments where segment.count > 1 {
             for index in segment {
                 out.raw(index == segment.lowerBound ? "M" : "L")
@@ -154,7 +163,7 @@ struct SVGTimeChart {
         out.raw("\"/>\n")
         for segment in segments where segment.count == 1 {
             let point = points[segment.lowerBound]
-            out.raw("<circle class=\"dot "); out.raw(seriesClass); out.raw("\" r=\"3\" cx=\""); out.coordinate(x(point.time))
+            out.raw("<circle class=\"dot "); out.raw(cssClass); out.raw(area ? "\" r=\"3\" cx=\"" : "\" r=\"2\" cx=\""); out.coordinate(x(point.time))
             out.raw("\" cy=\""); out.coordinate(y(point.value)); out.raw("\"/>")
         }
         out.raw("\n")

@@ -35,6 +35,14 @@ struct ValueAxis {
         return axis
     }
 
+    /// Durations: ticks in ms, s or min (as `ValueFormatting.seconds` prints them).
+    static func seconds(max: Double) -> ValueAxis {
+        let unit: (name: String, size: Double) = max < 1 ? ("ms", 0.001) : max < 120 ? ("s", 1) : ("min", 60)
+        return scaled(max: max / unit.size, minimumStep: 0) { value, decimals in
+            number(value, decimals: decimals) + " " + unit.name
+        }.rescaled(by: unit.size)
+    }
+
     /// Whole counts (errors per minute): integer ticks only.
     static func count(max: Double) -> ValueAxis {
         scaled(max: max, minimumStep: 1) { value, decimals in number(value, decimals: decimals) }

@@ -46,7 +46,10 @@ struct AnalyzeCommand: ParsableCommand {
             (files, unreadable, findings, pipeline) = ([], 0, stored, nil)
         } else {
             (files, unreadable) = input.files(paths, diagnostics: diagnostics)
-            let run = session.run(files: files, diagnostics: diagnostics)
+            // A bar on stderr while reading, only when stderr is a terminal (see ProgressBar).
+            let progress = ProgressBar(totalBytes: ProgressBar.totalBytes(files), quiet: input.quiet)
+            let run = session.run(files: files, diagnostics: diagnostics, progress: progress.update)
+            progress.finish()
             (findings, pipeline) = (run.findings, run.pipeline)
             if run.pipeline.filesRead == 0 { exitWithError("no input could be read") }
         }

@@ -20,3 +20,18 @@ import Testing
         #expect(!ServiceActivity.reportsDeath(event("error.exception", .error)))
     }
 }
+
+/// A crash anomaly counts the processes that died, not "fatal errors".
+@Suite struct CrashWordingTests {
+    private func line(_ second: Int64, _ number: Int) -> EvidenceLine {
+        EvidenceLine(ref: SourceRef(path: "x.log", line: number), time: second * 1_000_000, text: "panic: boom")
+    }
+
+    @Test func deathsAreCountedOncePerProcess() {
+        #expect(EventClusterDetector.deathSummary([line(0, 1)]) == "a process died")
+        #expect(EventClusterDetector.deathSummary([line(0, 1), line(60, 2), line(120, 3)]) == "3 processes died")
+        // A panic and its supervisor's "exited" a second later are one death.
+        #expect(EventClusterDetector.deathSummary([line(0, 1), line(1, 2), line(90, 3)]) == "2 processes died (3 lines)")
+        #expect(!EventClusterDetector.deathSummary([line(0, 1), line(1, 2)]).contains("fatal"))
+    }
+}

@@ -55,3 +55,29 @@ import Testing
         #expect(help.stdout.contains("no-data"), "\(help.stdout)")
     }
 }
+
+/// The JSON document says it too: `no_data` and `empty_window`, with the window and where the lines were.
+@Suite struct EmptyWindowJSONTests {
+    let sample = "samples/2025-03-12-auth-leak"
+
+    @Test func anEmptyWindowIsAFieldWithTheNewestLine() throws {
+        let result = try CulpritBinary.run(["analyze", "--quiet", "--format", "json", "\(sample)/logs", "--tz", "Africa/Lagos",
+                                            "--since", "2025-03-13T00:00:00Z", "--until", "2025-03-13T06:00:00Z"])
+        let document = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        #expect(document["no_data"] as? Bool == true)
+        let empty = try #require(document["empty_window"] as? [String: Any], "\(result.stdout.prefix(400))")
+        #expect(empty["since"] as? String == "2025-03-13T00:00:00Z")
+        #expect(empty["until"] as? String == "2025-03-13T06:00:00Z")
+        let newest = try #require(empty["newest_line"] as? [String: Any])
+        #expect(newest["time"] as? String == "2025-03-12T04:44:58Z", "\(newest)")
+        #expect(newest["ref"] as? String == "samples/2025-03-12-auth-leak/logs/api-gateway/access.log:2178")
+        #expect((empty["oldest_line"] as? [String: Any])?["ref"] as? String == "samples/2025-03-12-auth-leak/logs/auth-service/app.log:1")
+    }
+
+    @Test func aFullWindowHasNoEmptyWindow() throws {
+        let result = try CulpritBinary.run(["analyze", "--quiet", "--format", "json", "\(sample)/logs", "--tz", "Africa/Lagos"])
+        let document = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        #expect(document["no_data"] as? Bool == false)
+        #expect(document["empty_window"] is NSNull)
+    }
+}

@@ -68,7 +68,7 @@ import Testing
         let table = try analyze(["--format", "table"]).stdout
         #expect(table.contains("1 message new since auth-service 2.8.0: `\(Self.newTemplate)`"))
         let markdown = try analyze(["--format", "markdown"]).stdout
-        #expect(markdown.contains("✅ 1 message new since auth-service 2.8.0"))
+        #expect(markdown.contains("- *supports:* 1 message new since auth-service 2.8.0"))
         let html = try analyze(["--format", "html"]).stdout
         #expect(html.contains("<a href=\"#messages\">New messages</a>"))
         #expect(html.contains("<h2 id=\"messages\">New messages"))

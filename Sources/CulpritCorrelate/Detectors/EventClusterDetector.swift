@@ -32,13 +32,32 @@ package struct EventClusterDetector: Detector {
                        evidence: Array(kills.prefix(5)), magnitude: Double(kills.count))
     }
 
+    /// Crashes: lines saying a process died (`ServiceActivity.reportsDeath`), so
+    /// the summary counts deaths — "a process died", "3 processes died" — taking
+    /// lines within `ServiceActivity.oomReportSpan` of each other (a panic and its
+    /// supervisor's "exited") as one death.
     package func crashes(in service: ServiceActivity) -> [Anomaly] {
         let oomRefs = Set(service.ooms.map(\.ref))
         return clusters(service.crashes.filter { !oomRefs.contains($0.ref) }).map { cluster in
             Anomaly(service: service.name, kind: .crash, start: cluster[0].time!, end: cluster.last!.time,
-                    summary: cluster.count == 1 ? "fatal error" : "\(cluster.count) fatal errors",
-                    evidence: Array(cluster.prefix(3)), magnitude: Double(cluster.count))
+                    summary: Self.deathSummary(cluster), evidence: Array(cluster.prefix(3)), magnitude: Double(cluster.count))
         }
+    }
+
+    /// "a process died", "3 processes died", "2 processes died (5 lines)" for time-sorted death lines.
+    static func deathSummary(_ lines: [EvidenceLine]) -> String {
+        var deaths = 0
+        var deathStart: Int64?
+        for line in lines {
+            guard let time = line.time else { continue }
+            if deathStart.map({ time - $0 > ServiceActivity.oomReportSpan }) ?? true {
+                deaths += 1
+                deathStart = time
+            }
+        }
+        deaths = max(deaths, 1)
+        let said = deaths == 1 ? "a process died" : "\(deaths) processes died"
+        return lines.count > deaths ? said + " (\(lines.count) lines)" : said
     }
 
     /// `restarts` are the service's restart times with their evidence.

@@ -41,26 +41,27 @@ public final class PatternSet: Sendable {
         }
     }
 
-    /// The built-in packs plus every pack in `extraDirectories`. A pattern in an
-    /// extra pack with the id of a built-in one replaces it (in its place), so a
-    /// user can tune a built-in pattern without forking the set.
+    /// The built-in packs plus every pack in `extraDirectories`. The user's
+    /// patterns are tried first, so one that matches a record wins over a
+    /// built-in of the same kind that would also match (a record yields one event
+    /// per kind, from the first pattern of that kind). A user pattern with the id
+    /// of a built-in one replaces it, so a user can tune a built-in pattern
+    /// without forking the set.
     public static func load(extraDirectories: [String] = []) throws(PatternFileError) -> PatternSet {
-        var definitions = try PatternPackLoader.builtInDefinitions()
-        let builtInCount = definitions.count
+        let builtIn = try PatternPackLoader.builtInDefinitions()
         var builtInPositions = [String: Int]()
-        for (index, definition) in definitions.enumerated() { builtInPositions[definition.id] = index }
-        var replaced = Set<String>()
+        for (index, definition) in builtIn.enumerated() { builtInPositions[definition.id] = index }
+        var user = [PatternDefinition]()
+        var replaced = Set<Int>()
         for directory in extraDirectories {
             for definition in try PatternPackLoader.definitions(inDirectory: directory) {
-                if let position = builtInPositions[definition.id], position < builtInCount, replaced.insert(definition.id).inserted {
-                    definitions[position] = definition
-                } else {
-                    // A second definition of an id is reported as a duplicate by init.
-                    definitions.append(definition)
-                }
+                // A second definition of an id is reported as a duplicate by init.
+                if let position = builtInPositions[definition.id] { replaced.insert(position) }
+                user.append(definition)
             }
         }
-        return try PatternSet(definitions)
+        let kept = builtIn.enumerated().filter { !replaced.contains($0.offset) }.map(\.element)
+        return try PatternSet(user + kept)
     }
 
     static func split(_ origin: String) -> (String, Int) {
