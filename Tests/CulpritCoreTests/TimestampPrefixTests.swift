@@ -63,6 +63,27 @@ import Testing
     }
 }
 
+/// Spring Boot 3's default console format starts with an ISO time and offset, as
+/// `docker logs -t` does, then pads the level (`%5p`): each such line is a
+/// record of its own, and only the stack trace under an ERROR joins it.
+@Suite struct SpringBootThreeFormatTests {
+    @Test func paddedLevelsAfterAnOffsetTimeAreRecordsNotContinuations() throws {
+        let log = """
+        2024-04-10T11:51:40.947+03:00  INFO 1 --- [pricing] [   scheduling-1] c.e.pricing.jobs.MaintenanceTask : cache refreshed took_ms=12
+        2024-04-10T11:51:44.241+03:00  WARN 1 --- [pricing] [nio-8080-exec-7] c.e.pricing.jobs.MaintenanceTask : unable to publish audit event 250073, will retry later
+        2024-04-10T11:51:45.001+03:00 ERROR 1 --- [pricing] [nio-8080-exec-2] o.a.c.c.C.[.[.[/].[dispatcherServlet] : Servlet.service() threw exception
+        java.lang.IllegalStateException: pool exhausted
+        	at com.example.pricing.Pool.take(Pool.java:42)
+        2024-04-10T11:51:46.500+03:00  WARN 1 --- [pricing] [nio-8080-exec-9] c.e.pricing.jobs.MaintenanceTask : slow downstream call attempt=2
+        2024-04-10T11:51:47.000+03:00 DEBUG 1 --- [pricing] [   scheduling-1] c.e.pricing.jobs.MaintenanceTask : tick
+        """
+        let events = try extractWithBuiltIns(log, displayPath: "pricing.log").events
+        #expect(events.map(\.kind) == [.warning, .error, .warning], "\(events.map { ($0.kind, $0.ref.line) })")
+        #expect(events.map(\.ref.line) == [2, 3, 6])
+        #expect(events.first?.time == utcMicros(2024, 4, 10, 8, 51, 44, micros: 241_000))
+    }
+}
+
 /// The envelope a file of `lines` is detected as.
 func detect(_ lines: [String]) -> EnvelopeKind {
     ExtractionPipeline.detectEnvelope(Array((lines.joined(separator: "\n") + "\n").utf8))

@@ -107,7 +107,23 @@ package enum ContinuationView {
 
     /// Where the message starts after a leading RFC 3339 stamp and one space, as
     /// CI runners, `kubectl logs --timestamps` and `docker logs -t` prefix lines.
+    /// Spaces that pad a level word (Spring Boot 3's `%5p`: `…+03:00  INFO 1 ---`)
+    /// are skipped too: that line is a record of its own, not an indented continuation.
     package static func timestampPrefixEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
-        TimestampPrefix.end(of: line).map { $0 + 1 }
+        guard let end = TimestampPrefix.end(of: line) else { return nil }
+        var start = end + 1
+        while start < line.count, start - end <= 5, line[start] == 0x20 { start += 1 }
+        return start > end + 1 && Self.startsWithLevelWord(line, at: start) ? start : end + 1
+    }
+
+    /// Whether an upper-case level word (`INFO`, `WARN`, `ERROR`, `DEBUG`, `TRACE`,
+    /// `FATAL`) followed by a space starts at `index`.
+    static func startsWithLevelWord(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        for word in ["INFO", "WARN", "ERROR", "DEBUG", "TRACE", "FATAL"] {
+            let bytes = word.utf8
+            guard index + bytes.count < line.count, line[index + bytes.count] == 0x20 else { continue }
+            if zip(bytes, line[index...]).allSatisfy({ $0 == $1 }) { return true }
+        }
+        return false
     }
 }
