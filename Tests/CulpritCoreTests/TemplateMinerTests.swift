@@ -123,6 +123,11 @@ extension TemplateMiner {
             == "slow response from upstream")
         #expect(messageText("2025-03-12T03:15:02.123456789Z stdout F 2025-03-12 03:15:02 WARNING app: disk almost full")
             == "disk almost full")
+        // `kubectl logs --prefix --timestamps` around a klog line, and around a Spring Boot 3 one.
+        #expect(messageText(#"[pod/payments-7d9f8c6b5-phktk/payments] 2025-09-24T21:00:36.039462Z W0924 21:00:36.039462   25550 jobs/runner.go:36] "could not refresh pricing rules for sku 36eb" path="/pay""#)
+            == #""could not refresh pricing rules for sku 36eb" path="/pay""#)
+        #expect(messageText("[pod/pricing-5c6d/pricing] 2024-04-10T11:51:44.241+03:00  WARN 1 --- [pricing] [nio-8080-exec-7] c.e.p.MaintenanceTask : unable to publish audit event 250073")
+            == "unable to publish audit event 250073")
         #expect(messageText(#"{"timestamp":"2025-03-12T03:15:02Z","level":"WARN","fields":{"message":"retrying send","attempt":3},"target":"app"}"#)
             == "retrying send")
         #expect(messageText(#"{"msg":"top wins","fields":{"message":"nested"}}"#) == "top wins")

@@ -9,7 +9,8 @@ import CulpritExtract
 ///   `error`, `err`, `exception`), at the top level, else in a nested object
 ///   (`fields.message`), read even when the line was cut; a `log` or `MESSAGE`
 ///   value (Docker, journald) is a line of its own and is read again.
-/// - A CRI or `docker compose` prefix, and colour codes, are removed first.
+/// - A CRI, `kubectl logs --prefix`, leading RFC 3339 stamp (`docker logs -t`) or
+///   `docker compose` prefix, and colour codes, are removed first.
 /// - logfmt: the `msg=` (or `message=`) value.
 /// - Text: everything up to and including the level word among the first eight
 ///   tokens (`WARN`, `[error]`, `level=warn`), then the header that follows it
@@ -49,8 +50,15 @@ enum MessageText {
             out.append(contentsOf: value)
             return found.runsToEnd
         }
+        if depth < 2, first == UInt8(ascii: "["), let messageStart = KubectlPrefix.messageStart(of: line) {
+            return append(UnsafeBufferPointer(rebasing: line[messageStart...]), into: &out, depth: depth + 1)
+        }
         if depth < 2, first &- 48 < 10, let prefix = CRIPrefix.parse(line) {
             return append(UnsafeBufferPointer(rebasing: line[prefix.messageStart...]), into: &out, depth: depth + 1)
+        }
+        // A leading RFC 3339 stamp (`docker logs -t`, `kubectl logs --timestamps`): the line behind it is read again.
+        if depth < 2, first &- 48 < 10, let messageStart = ContinuationView.timestampPrefixEnd(line), messageStart < line.count {
+            return append(UnsafeBufferPointer(rebasing: line[messageStart...]), into: &out, depth: depth + 1)
         }
         if depth < 2, LevelScanner.isLetterOrDigit(first), let messageStart = ComposePrefix.messageStart(of: line) {
             return append(UnsafeBufferPointer(rebasing: line[messageStart...]), into: &out, depth: depth + 1)

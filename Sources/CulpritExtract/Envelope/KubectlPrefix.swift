@@ -2,7 +2,7 @@
 /// (kubectl prints the container empty when it cannot tell it). With
 /// `--all-containers` every container of a pod has its own prefix, so a sidecar's
 /// lines keep their own service.
-struct KubectlPrefix {
+package struct KubectlPrefix {
     var pod: Range<Int>
     var container: Range<Int>
     var messageStart: Int
@@ -27,7 +27,7 @@ struct KubectlPrefix {
     }
 
     /// Where the message starts, without naming anything (what continuation rules need, for every line).
-    static func messageStart(of b: UnsafeBufferPointer<UInt8>) -> Int? { parse(b)?.messageStart }
+    package static func messageStart(of b: UnsafeBufferPointer<UInt8>) -> Int? { parse(b)?.messageStart }
 
     @inline(__always)
     static func isNameByte(_ byte: UInt8) -> Bool {
