@@ -17,6 +17,10 @@ package struct ServiceActivity: Sendable, Codable {
         package var kind: EventKind
         package var version: String?
         package var evidence: EvidenceLine
+        /// True for a restart a supervisor made by itself after the process died or
+        /// failed its probes (kubelet's back-off, systemd's restart job): a symptom,
+        /// not an operator's change. Optional so a state file written before it still reads.
+        package var automatic: Bool?
     }
 
     package var name: String
@@ -55,6 +59,10 @@ package struct ServiceActivity: Sendable, Codable {
         guard let severity = event.severity, severity.rawValue <= Severity.critical.rawValue else { return false }
         return !Self.notDeathPatterns.contains(event.patternID) && event.dependency == nil
     }
+
+    /// Restart patterns whose every match is a supervisor restarting a process that
+    /// died or failed its liveness probe, not an operator asking for it.
+    static let automaticRestartPatterns: Set<String> = ["restart.kubernetes", "restart.systemd", "restart.kubernetes-probe"]
 
     /// Patterns whose every match is a process dying.
     static let deathPatterns: Set<String> = ["error.crash", "error.systemd-unit"]
@@ -124,7 +132,10 @@ package struct ServiceActivity: Sendable, Codable {
             if starts.count < Self.lineCap { starts.append(Start(instance: instance, version: event.version, evidence: EvidenceLine(event))) }
             memory[instance]?.restarts.insert(minute)
         case .deploy, .rollback, .restart, .config:
-            if changeLines.count < Self.lineCap { changeLines.append(ChangeLine(kind: event.kind, version: event.version, evidence: EvidenceLine(event))) }
+            if changeLines.count < Self.lineCap {
+                let automatic = event.kind == .restart && Self.automaticRestartPatterns.contains(event.patternID)
+                changeLines.append(ChangeLine(kind: event.kind, version: event.version, evidence: EvidenceLine(event), automatic: automatic ? true : nil))
+            }
             if event.kind == .restart { memory[instance]?.restarts.insert(minute) }
         case .warning:
             // Per-minute counts do not take warnings (a warning burst is weaker evidence

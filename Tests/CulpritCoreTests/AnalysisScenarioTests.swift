@@ -100,6 +100,36 @@ struct ScenarioBuilder {
         #expect(changes.map(\.kind) == [.restart])
     }
 
+    @Test func crashRestartsAfterOOMKillsAreACrashLoopOfTheDeployNotSuspects() {
+        var scenario = ScenarioBuilder()
+        scenario.add("search", .start, minute: 0, version: "1.4.0")
+        scenario.memory("search", from: 1, to: 59, base: 300)
+        scenario.add("search", .start, minute: 60, version: "1.5.0")
+        // Every process of 1.5.0 is killed at its limit and started again by the supervisor.
+        for kill in stride(from: 63.0, through: 99.0, by: 4.0) {
+            scenario.add("search", .oom, minute: kill)
+            scenario.add("search", .start, minute: kill + 0.5, version: "1.5.0")
+        }
+        let findings = scenario.analyze()
+        #expect(findings.changes.map(\.kind) == [.deploy])
+        #expect(findings.anomalies.contains { $0.service == "search" && $0.kind == .restartLoop })
+        #expect(findings.suspects.first?.change.version == "1.5.0")
+        #expect(findings.suspects.first?.verdict != .unlikely)
+        #expect(findings.suspects.count == 1)
+    }
+
+    @Test func operatorRestartWithNoDeathBeforeItStaysAChange() {
+        var scenario = ScenarioBuilder()
+        scenario.add("search", .start, minute: 0, version: "1.4.0")
+        scenario.memory("search", from: 1, to: 60, base: 300)
+        scenario.add("search", .oom, minute: 10)
+        scenario.add("search", .start, minute: 10.5, version: "1.4.0")
+        scenario.add("search", .start, minute: 40, version: "1.4.0")
+        let changes = scenario.analyze().changes
+        #expect(changes.map(\.kind) == [.restart])
+        #expect(changes.first?.time == scenario.time(40))
+    }
+
     @Test func returnToAnEarlierVersionIsARollback() {
         var scenario = ScenarioBuilder()
         scenario.add("auth", .start, minute: 0, version: "2.3.0")

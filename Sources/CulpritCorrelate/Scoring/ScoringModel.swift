@@ -213,6 +213,13 @@ public struct ScoringModel: Sendable {
         /// A restart this close to a deploy or rollback of its service is that deploy's own
         /// restart rather than a change of its own (2 min).
         public var restartAbsorbWindow: Int64 = 2 * 60_000_000
+        /// A restart read from the logs up to this long after an OOM kill or a crash of
+        /// its service is the supervisor's crash restart, a symptom rather than a change (10 min:
+        /// kubelet's back-off grows to 5 min).
+        public var crashRestartWindow: Int64 = 10 * 60_000_000
+        /// Crash restarts closer than this are one restart (a supervisor's line and the
+        /// process's own start line) (60 s).
+        public var crashRestartMerge: Int64 = 60_000_000
 
         /// The default windows.
         public init() {}
