@@ -130,6 +130,15 @@ struct ScenarioBuilder {
         #expect(changes.first?.time == scenario.time(40))
     }
 
+    @Test func errorSpikeBeginsAtTheJumpNotAtABaselineErrorBeforeIt() {
+        var scenario = ScenarioBuilder()
+        scenario.memory("payments", from: 0, to: 120, base: 300)
+        // Ordinary failures now and then, one of them three minutes before the jump.
+        scenario.requests("payments", from: 0, to: 120, perMinute: 30) { $0 >= 62 ? 0.3 : ($0 % 17 == 0 || $0 == 59 ? 0.04 : 0) }
+        let spike = scenario.analyze().anomalies.first { $0.kind == .errorSpike }
+        #expect(spike.map { $0.start >= scenario.time(62) } == true)
+    }
+
     @Test func returnToAnEarlierVersionIsARollback() {
         var scenario = ScenarioBuilder()
         scenario.add("auth", .start, minute: 0, version: "2.3.0")
