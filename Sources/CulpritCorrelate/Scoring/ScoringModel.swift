@@ -129,7 +129,8 @@ public struct ScoringModel: Sendable {
         public var requestDecay = 20.0 * 60_000_000
         /// An error spike most of whose errors report another system failing counts
         /// × (1 − that share) when it began later than `requestPrompt` after the
-        /// change, or after that system's own trouble: the failure is the dependency's.
+        /// change, after that system's own trouble, or within `slack` of another
+        /// service's errors about the same system: the failure is the dependency's.
         public var dependencyShareFloor = 0.5
         /// Subtracted before the logistic: a change with no evidence scores 0.119.
         public var offset = 2.0
