@@ -139,6 +139,23 @@ struct ScenarioBuilder {
         #expect(spike.map { $0.start >= scenario.time(62) } == true)
     }
 
+    @Test func leakAlreadyUnderWayInTheOldPodIsNotTheDeploysThatStartedANewOne() {
+        var scenario = ScenarioBuilder()
+        scenario.add("profile", .start, minute: 0, version: "7.1.9")
+        scenario.memory("profile", from: 1, to: 60, base: 300, growFrom: 1, slope: 3)
+        // The rollout's new pod logs to its own file and grows just as the old one did.
+        var pod = ScenarioBuilder()
+        pod.memory("profile", from: 61, to: 140, base: 300, growFrom: 61, slope: 3.2)
+        for event in pod.events {
+            var event = event
+            event.ref = SourceRef(path: "profile-new.log", line: event.ref.line)
+            scenario.events.append(event)
+        }
+        let findings = scenario.analyze(records: [scenario.record("profile", "7.1.10", .deploy, minute: 60)])
+        #expect(findings.anomalies.first { $0.kind == .memoryGrowth }?.preExisting == true)
+        #expect(findings.suspects.first?.verdict == .unlikely)
+    }
+
     @Test func returnToAnEarlierVersionIsARollback() {
         var scenario = ScenarioBuilder()
         scenario.add("auth", .start, minute: 0, version: "2.3.0")
