@@ -45,8 +45,11 @@ public struct Analyzer: Sendable {
             let own = (changes + crashRestarts).filter { $0.service == service.name }.sorted { $0.time < $1.time }
             var found = [Anomaly]()
             for detector in detectors { found += detector.detect(in: service, changes: own) }
-            if let (dependency, share) = service.dominantDependency {
-                for index in found.indices where found[index].kind == .errorSpike {
+            // Which system a spike's errors report failing is read from the spike's own minutes.
+            for index in found.indices where found[index].kind == .errorSpike {
+                let from = found[index].start / 60_000_000
+                let to = (found[index].end ?? max(service.lastTime ?? found[index].start, found[index].start)) / 60_000_000 + 1
+                if let (dependency, share) = service.dominantDependency(fromMinute: from, toMinute: to) {
                     found[index].dependency = dependency
                     found[index].dependencyShare = share
                 }

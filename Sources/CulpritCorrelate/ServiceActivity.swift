@@ -79,6 +79,29 @@ package struct ServiceActivity: Sendable, Codable {
         return share >= 0.5 ? (top.key, share) : nil
     }
 
+    /// The system most of the error records in minutes [`from`, `to`) report failing,
+    /// with their share of those records: what a spike's own errors say, not the
+    /// whole log's. Falls back to `dominantDependency` when the minutes do not count
+    /// dependencies (a state file written before they did); nil when fewer than half
+    /// name one system.
+    package func dominantDependency(fromMinute from: Int64, toMinute to: Int64) -> (name: String, share: Double)? {
+        guard dependencyErrors != nil else { return nil }
+        guard minutes.values.contains(where: { $0.dependencyErrors != nil }) else { return dominantDependency }
+        var counts = [String: Int]()
+        var total = 0
+        var minute = from
+        while minute < to {
+            if let stats = minutes[minute] {
+                total += stats.errorRecords
+                for (name, count) in stats.dependencyErrors ?? [:] { counts[name, default: 0] += count }
+            }
+            minute += 1
+        }
+        guard total > 0, let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
+        let share = Double(top.value) / Double(total)
+        return share >= 0.5 ? (top.key, share) : nil
+    }
+
     /// Whether the service logs its requests: then its error rate is 5xx ÷ requests
     /// (see `MinuteStats.errors(countingResponses:)`). Scans the minutes: compute once per use.
     package var logsRequests: Bool { minutes.values.contains { $0.requests > 0 } }
@@ -120,6 +143,7 @@ package struct ServiceActivity: Sendable, Codable {
             if let dependency = event.dependency {
                 if dependencyErrors == nil { dependencyErrors = [:] }
                 dependencyErrors![dependency, default: 0] += 1
+                Self.countDependencyError(dependency, in: &minutes[minute, default: MinuteStats()])
             }
             if Self.reportsDeath(event), crashes.count < Self.lineCap {
                 crashes.append(EvidenceLine(event))
@@ -157,6 +181,11 @@ package struct ServiceActivity: Sendable, Codable {
             if stats.firstServerError == nil { stats.firstServerError = EvidenceLine(event) }
         }
         if let duration = event.duration { addLatency(duration, event: event, to: &stats) }
+    }
+
+    private static func countDependencyError(_ dependency: String, in stats: inout MinuteStats) {
+        if stats.dependencyErrors == nil { stats.dependencyErrors = [:] }
+        stats.dependencyErrors![dependency, default: 0] += 1
     }
 
     private static func countError(_ event: LogEvent, in stats: inout MinuteStats) {

@@ -156,6 +156,22 @@ struct ScenarioBuilder {
         #expect(findings.suspects.first?.verdict == .unlikely)
     }
 
+    @Test func aSpikesDependencyIsReadFromItsOwnMinutes() {
+        var activity = ServiceActivity(name: "billing-api")
+        let base = CivilTime.epochSeconds(year: 2025, month: 3, day: 12, hour: 1, minute: 0, second: 0) * 1_000_000
+        func error(_ minute: Int64, dependency: String?) -> LogEvent {
+            LogEvent(time: base + minute * 60_000_000, service: "billing-api", host: nil, kind: .error, value: nil, unit: nil, version: nil,
+                     patternID: "test", ref: SourceRef(path: "b.log", line: Int(minute)), excerpt: "e", dependency: dependency)
+        }
+        // An hour of the service's own errors, then ten minutes of errors about redis.
+        for minute in Int64(0)..<60 { activity.add(error(minute, dependency: nil), instance: "a") }
+        for minute in Int64(60)..<70 { activity.add(error(minute, dependency: "redis"), instance: "a") }
+        #expect(activity.dominantDependency == nil)
+        let spike = activity.dominantDependency(fromMinute: base / 60_000_000 + 60, toMinute: base / 60_000_000 + 70)
+        #expect(spike?.name == "redis")
+        #expect(spike?.share == 1)
+    }
+
     @Test func returnToAnEarlierVersionIsARollback() {
         var scenario = ScenarioBuilder()
         scenario.add("auth", .start, minute: 0, version: "2.3.0")
