@@ -17,8 +17,9 @@ import CulpritModel
 /// Crash restarts are no changes: a restart the logs show that a supervisor made
 /// by itself (kubelet's `back-off restarting failed container`, systemd's
 /// `Scheduled restart job`, a failed liveness probe), or that came within
-/// `crashRestartWindow` after an OOM kill or crash of its service (or a new
-/// instance then, showing no version change), is kept apart
+/// `crashRestartWindow` after an OOM kill or crash of its service or within
+/// `crashRestartAnnounced` after such a supervisor line (or a new instance then,
+/// showing no version change), is kept apart
 /// (`inferChanges`) for the crash-loop detector and never becomes a suspect. Only
 /// deploy records and operator actions (`kubectl rollout restart`, a restart with
 /// no death before it) are restarts that can be guilty.
@@ -60,13 +61,15 @@ package struct ChangeInference {
     func splitCrashRestarts(_ markers: [ChangeMarker], service: ServiceActivity) -> (kept: [ChangeMarker], crashRestarts: [ChangeMarker]) {
         let automatic = Set(service.changeLines.filter { $0.automatic == true }.map(\.evidence.ref))
         let deaths = (service.ooms + service.crashes).compactMap(\.time).sorted()
+        let announced = service.changeLines.filter { $0.automatic == true }.compactMap(\.evidence.time)
         var kept = [ChangeMarker]()
         var crashes = [ChangeMarker]()
         for marker in markers.sorted(by: { $0.time < $1.time }) {
             let byItself = marker.kind == .restart && marker.evidence.contains { automatic.contains($0.ref) }
             // A new instance with no new version after the old one died is the supervisor's replacement.
             let replacement = marker.kind == .restart || (marker.kind == .deploy && marker.previousVersion == nil)
-            let afterDeath = replacement && deaths.contains { $0 <= marker.time && marker.time - $0 <= windows.crashRestartWindow }
+            let afterDeath = replacement && (deaths.contains { $0 <= marker.time && marker.time - $0 <= windows.crashRestartWindow }
+                || announced.contains { $0 <= marker.time && marker.time - $0 <= windows.crashRestartAnnounced })
             guard byItself || afterDeath else { kept.append(marker); continue }
             if let last = crashes.last, marker.time - last.time <= windows.crashRestartMerge {
                 crashes[crashes.count - 1].evidence += marker.evidence.filter { !crashes[crashes.count - 1].evidence.contains($0) }

@@ -215,9 +215,13 @@ public struct ScoringModel: Sendable {
         /// restart rather than a change of its own (2 min).
         public var restartAbsorbWindow: Int64 = 2 * 60_000_000
         /// A restart read from the logs up to this long after an OOM kill or a crash of
-        /// its service is the supervisor's crash restart, a symptom rather than a change (10 min:
-        /// kubelet's back-off grows to 5 min).
-        public var crashRestartWindow: Int64 = 10 * 60_000_000
+        /// its service is the supervisor's crash restart, a symptom rather than a change
+        /// (2 min: systemd and Docker restart within seconds; a start minutes after a
+        /// death no supervisor announced is an operator's restart).
+        public var crashRestartWindow: Int64 = 2 * 60_000_000
+        /// … and so is one up to this long after a supervisor's own restart line (kubelet's
+        /// `back-off 5m0s restarting failed container` announces a start up to 5 min later) (6 min).
+        public var crashRestartAnnounced: Int64 = 6 * 60_000_000
         /// Crash restarts closer than this are one restart (a supervisor's line and the
         /// process's own start line) (60 s).
         public var crashRestartMerge: Int64 = 60_000_000
