@@ -37,15 +37,19 @@ public struct Analyzer: Sendable {
                 && (span.map { record.time >= $0.start - model.ranking.horizon && record.time <= $0.end + model.changes.mergeWindow } ?? true)
         }
         let (matched, serviceMatches) = ServiceMatching(aliases: serviceAliases).match(inWindow, logServices: Set(aggregator.services.keys))
-        let changes = ChangeInference(windows: model.changes).changes(activity: aggregator.services, records: matched)
+        let (changes, crashRestarts) = ChangeInference(windows: model.changes).inferChanges(activity: aggregator.services, records: matched)
         var anomalies = [Anomaly]()
         let detectors = DetectorRegistry.detectors(options)
         for service in aggregator.services.values.sorted(by: { $0.name < $1.name }) {
-            let own = changes.filter { $0.service == service.name }
+            // Crash restarts are no suspects, but they cut memory series and make crash loops.
+            let own = (changes + crashRestarts).filter { $0.service == service.name }.sorted { $0.time < $1.time }
             var found = [Anomaly]()
             for detector in detectors { found += detector.detect(in: service, changes: own) }
-            if let (dependency, share) = service.dominantDependency {
-                for index in found.indices where found[index].kind == .errorSpike {
+            // Which system a spike's errors report failing is read from the spike's own minutes.
+            for index in found.indices where found[index].kind == .errorSpike {
+                let from = found[index].start / 60_000_000
+                let to = (found[index].end ?? max(service.lastTime ?? found[index].start, found[index].start)) / 60_000_000 + 1
+                if let (dependency, share) = service.dominantDependency(fromMinute: from, toMinute: to) {
                     found[index].dependency = dependency
                     found[index].dependencyShare = share
                 }

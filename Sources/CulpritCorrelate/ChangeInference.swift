@@ -13,6 +13,16 @@ import CulpritModel
 ///   no change at all.
 /// Changes of one service within `mergeWindow` whose kinds and versions agree (a
 /// CI record and the app's own start line seconds later) become one change.
+///
+/// Crash restarts are no changes: a restart the logs show that a supervisor made
+/// by itself (kubelet's `back-off restarting failed container`, systemd's
+/// `Scheduled restart job`, a failed liveness probe), or that came within
+/// `crashRestartWindow` after an OOM kill or crash of its service or within
+/// `crashRestartAnnounced` after such a supervisor line (or a new instance then,
+/// showing no version change), is kept apart
+/// (`inferChanges`) for the crash-loop detector and never becomes a suspect. Only
+/// deploy records and operator actions (`kubectl rollout restart`, a restart with
+/// no death before it) are restarts that can be guilty.
 package struct ChangeInference {
     /// `mergeWindow`, `newInstanceDelay` and `restartAbsorbWindow`.
     package var windows: ScoringModel.Changes
@@ -20,12 +30,21 @@ package struct ChangeInference {
     package init(windows: ScoringModel.Changes = ScoringModel.Changes()) { self.windows = windows }
 
     package func changes(activity: [String: ServiceActivity], records: [ChangeMarker]) -> [ChangeMarker] {
+        inferChanges(activity: activity, records: records).changes
+    }
+
+    /// The changes (records and what the logs show, merged) and, apart, the crash
+    /// restarts: one per restart, in time order, for `EventClusterDetector`'s crash loops.
+    package func inferChanges(activity: [String: ServiceActivity], records: [ChangeMarker]) -> (changes: [ChangeMarker], crashRestarts: [ChangeMarker]) {
         var candidates = records
+        var crashRestarts = [ChangeMarker]()
         for service in activity.values.sorted(by: { $0.name < $1.name }) {
-            candidates += inferred(from: service)
+            let (kept, crashes) = splitCrashRestarts(inferred(from: service), service: service)
+            candidates += kept
+            crashRestarts += crashes
         }
         let knownVersions = versionHistory(activity)
-        return merge(candidates).map { marker in
+        let changes = merge(candidates).map { marker in
             var marker = marker
             if marker.previousVersion == marker.version { marker.previousVersion = nil }
             if marker.previousVersion == nil, let version = marker.version, marker.kind == .deploy || marker.kind == .rollback {
@@ -33,6 +52,32 @@ package struct ChangeInference {
             }
             return marker
         }
+        return (changes, crashRestarts)
+    }
+
+    /// `markers` (read from `service`'s logs) without its crash restarts, and those
+    /// restarts with the lines of one restart (the supervisor's, the process's own
+    /// start line) made one.
+    func splitCrashRestarts(_ markers: [ChangeMarker], service: ServiceActivity) -> (kept: [ChangeMarker], crashRestarts: [ChangeMarker]) {
+        let automatic = Set(service.changeLines.filter { $0.automatic == true }.map(\.evidence.ref))
+        let deaths = (service.ooms + service.crashes).compactMap(\.time).sorted()
+        let announced = service.changeLines.filter { $0.automatic == true }.compactMap(\.evidence.time)
+        var kept = [ChangeMarker]()
+        var crashes = [ChangeMarker]()
+        for marker in markers.sorted(by: { $0.time < $1.time }) {
+            let byItself = marker.kind == .restart && marker.evidence.contains { automatic.contains($0.ref) }
+            // A new instance with no new version after the old one died is the supervisor's replacement.
+            let replacement = marker.kind == .restart || (marker.kind == .deploy && marker.previousVersion == nil)
+            let afterDeath = replacement && (deaths.contains { $0 <= marker.time && marker.time - $0 <= windows.crashRestartWindow }
+                || announced.contains { $0 <= marker.time && marker.time - $0 <= windows.crashRestartAnnounced })
+            guard byItself || afterDeath else { kept.append(marker); continue }
+            if let last = crashes.last, marker.time - last.time <= windows.crashRestartMerge {
+                crashes[crashes.count - 1].evidence += marker.evidence.filter { !crashes[crashes.count - 1].evidence.contains($0) }
+            } else {
+                crashes.append(marker)
+            }
+        }
+        return (kept, crashes)
     }
 
     func inferred(from service: ServiceActivity) -> [ChangeMarker] {

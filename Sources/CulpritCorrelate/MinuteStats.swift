@@ -8,6 +8,9 @@ package struct MinuteStats: Sendable, Codable {
     package var serverErrors = 0
     /// Error records that are not request lines (exceptions, ERROR level, timeouts).
     package var errorRecords = 0
+    /// Error records of the minute that report another system failing, by that
+    /// system (`LogEvent.dependency`); nil when none did (or a state file predates it).
+    package var dependencyErrors: [String: Int]?
     /// Latency samples (request durations and slow-query/slow-request lines), in seconds.
     package var latencyCount = 0
     package var latencySum = 0.0

@@ -17,6 +17,10 @@ package struct ServiceActivity: Sendable, Codable {
         package var kind: EventKind
         package var version: String?
         package var evidence: EvidenceLine
+        /// True for a restart a supervisor made by itself after the process died or
+        /// failed its probes (kubelet's back-off, systemd's restart job): a symptom,
+        /// not an operator's change. Optional so a state file written before it still reads.
+        package var automatic: Bool?
     }
 
     package var name: String
@@ -56,6 +60,10 @@ package struct ServiceActivity: Sendable, Codable {
         return !Self.notDeathPatterns.contains(event.patternID) && event.dependency == nil
     }
 
+    /// Restart patterns whose every match is a supervisor restarting a process that
+    /// died or failed its liveness probe, not an operator asking for it.
+    static let automaticRestartPatterns: Set<String> = ["restart.kubernetes", "restart.systemd", "restart.kubernetes-probe"]
+
     /// Patterns whose every match is a process dying.
     static let deathPatterns: Set<String> = ["error.crash", "error.systemd-unit"]
     /// Patterns whose critical-level matches are still no process dying.
@@ -67,6 +75,29 @@ package struct ServiceActivity: Sendable, Codable {
     package var dominantDependency: (name: String, share: Double)? {
         guard let counts = dependencyErrors, let total = errorCount, total > 0,
               let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
+        let share = Double(top.value) / Double(total)
+        return share >= 0.5 ? (top.key, share) : nil
+    }
+
+    /// The system most of the error records in minutes [`from`, `to`) report failing,
+    /// with their share of those records: what a spike's own errors say, not the
+    /// whole log's. Falls back to `dominantDependency` when the minutes do not count
+    /// dependencies (a state file written before they did); nil when fewer than half
+    /// name one system.
+    package func dominantDependency(fromMinute from: Int64, toMinute to: Int64) -> (name: String, share: Double)? {
+        guard dependencyErrors != nil else { return nil }
+        guard minutes.values.contains(where: { $0.dependencyErrors != nil }) else { return dominantDependency }
+        var counts = [String: Int]()
+        var total = 0
+        var minute = from
+        while minute < to {
+            if let stats = minutes[minute] {
+                total += stats.errorRecords
+                for (name, count) in stats.dependencyErrors ?? [:] { counts[name, default: 0] += count }
+            }
+            minute += 1
+        }
+        guard total > 0, let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
         let share = Double(top.value) / Double(total)
         return share >= 0.5 ? (top.key, share) : nil
     }
@@ -112,6 +143,7 @@ package struct ServiceActivity: Sendable, Codable {
             if let dependency = event.dependency {
                 if dependencyErrors == nil { dependencyErrors = [:] }
                 dependencyErrors![dependency, default: 0] += 1
+                Self.countDependencyError(dependency, in: &minutes[minute, default: MinuteStats()])
             }
             if Self.reportsDeath(event), crashes.count < Self.lineCap {
                 crashes.append(EvidenceLine(event))
@@ -124,7 +156,10 @@ package struct ServiceActivity: Sendable, Codable {
             if starts.count < Self.lineCap { starts.append(Start(instance: instance, version: event.version, evidence: EvidenceLine(event))) }
             memory[instance]?.restarts.insert(minute)
         case .deploy, .rollback, .restart, .config:
-            if changeLines.count < Self.lineCap { changeLines.append(ChangeLine(kind: event.kind, version: event.version, evidence: EvidenceLine(event))) }
+            if changeLines.count < Self.lineCap {
+                let automatic = event.kind == .restart && Self.automaticRestartPatterns.contains(event.patternID)
+                changeLines.append(ChangeLine(kind: event.kind, version: event.version, evidence: EvidenceLine(event), automatic: automatic ? true : nil))
+            }
             if event.kind == .restart { memory[instance]?.restarts.insert(minute) }
         case .warning:
             // Per-minute counts do not take warnings (a warning burst is weaker evidence
@@ -146,6 +181,11 @@ package struct ServiceActivity: Sendable, Codable {
             if stats.firstServerError == nil { stats.firstServerError = EvidenceLine(event) }
         }
         if let duration = event.duration { addLatency(duration, event: event, to: &stats) }
+    }
+
+    private static func countDependencyError(_ dependency: String, in stats: inout MinuteStats) {
+        if stats.dependencyErrors == nil { stats.dependencyErrors = [:] }
+        stats.dependencyErrors![dependency, default: 0] += 1
     }
 
     private static func countError(_ event: LogEvent, in stats: inout MinuteStats) {

@@ -12,8 +12,9 @@ import CulpritModel
 ///   error or latency spike beginning more than 5 min after t decays further, as
 ///   e^(−(lag − 5 min)/20 min): a release that breaks requests breaks them at once;
 /// - an error spike most of whose errors report another system failing (their
-///   `dependency`) counts × (1 − that share) when it began more than 5 min after t
-///   or after that system's own trouble, and so do the symptoms and new messages
+///   `dependency`) counts × (1 − that share) when it began more than 5 min after t,
+///   after that system's own trouble, or within 2 min of another service's errors
+///   reporting the same system failing, and so do the symptoms and new messages
 ///   that follow from it: the failure is the dependency's;
 /// - an anomaly of S already under way before t (onset > 2 min earlier, not
 ///   ended): −0.8 × its weight: the change did not start it;
@@ -107,15 +108,28 @@ package struct SuspectRanking {
     func dependencyDiscount(_ anomaly: Anomaly, lag: Int64, anomalies: [Anomaly]) -> Suspect.Evidence? {
         guard anomaly.kind == .errorSpike, let dependency = anomaly.dependency, let share = anomaly.dependencyShare,
               share >= ranking.dependencyShareFloor else { return nil }
-        let host = dependency.split(separator: ":").first.map { String($0).lowercased() } ?? dependency.lowercased()
+        let host = Self.host(of: dependency)
         let itsOwn = anomalies.first { other in
             other.service != anomaly.service && other.start <= anomaly.start + ranking.slack
                 && (other.service.lowercased().contains(host) || host.contains(other.service.lowercased()))
         }
-        guard lag > ranking.requestPrompt || itsOwn != nil else { return nil }
+        // Another service whose errors report the same system failing at about the
+        // same time: the system failed for all its clients, not through this change.
+        let peer = anomalies.first { other in
+            other.service != anomaly.service && other.kind == .errorSpike && abs(other.start - anomaly.start) <= ranking.slack
+                && (other.dependencyShare ?? 0) >= ranking.dependencyShareFloor
+                && other.dependency.map { Self.host(of: $0) == host } == true
+        }
+        guard lag > ranking.requestPrompt || itsOwn != nil || peer != nil else { return nil }
         var summary = "\(Int((share * 100).rounded()))% of \(anomaly.service)'s errors report \(dependency) failing"
         if let itsOwn { summary += "; \(itsOwn.service)'s own trouble began at \(Self.clock(itsOwn.start)): \(itsOwn.summary)" }
+        if let peer { summary += "; \(peer.service)'s errors report it failing too, from \(Self.clock(peer.start))" }
         return .init(signal: "dependency", summary: summary + ": the failure is \(dependency)'s", lines: Array(anomaly.evidence.prefix(2)), weight: 0)
+    }
+
+    /// A dependency's host, lowercased (`cache:6379` → `cache`).
+    static func host(of dependency: String) -> String {
+        dependency.split(separator: ":").first.map { String($0).lowercased() } ?? dependency.lowercased()
     }
 
     /// The change an anomaly of a service belongs to: the latest change of that

@@ -100,6 +100,80 @@ struct ScenarioBuilder {
         #expect(changes.map(\.kind) == [.restart])
     }
 
+    @Test func crashRestartsAfterOOMKillsAreACrashLoopOfTheDeployNotSuspects() {
+        var scenario = ScenarioBuilder()
+        scenario.add("search", .start, minute: 0, version: "1.4.0")
+        scenario.memory("search", from: 1, to: 59, base: 300)
+        scenario.add("search", .start, minute: 60, version: "1.5.0")
+        // Every process of 1.5.0 is killed at its limit and started again by the supervisor.
+        for kill in stride(from: 63.0, through: 99.0, by: 4.0) {
+            scenario.add("search", .oom, minute: kill)
+            scenario.add("search", .start, minute: kill + 0.5, version: "1.5.0")
+        }
+        let findings = scenario.analyze()
+        #expect(findings.changes.map(\.kind) == [.deploy])
+        #expect(findings.anomalies.contains { $0.service == "search" && $0.kind == .restartLoop })
+        #expect(findings.suspects.first?.change.version == "1.5.0")
+        #expect(findings.suspects.first?.verdict != .unlikely)
+        #expect(findings.suspects.count == 1)
+    }
+
+    @Test func operatorRestartWithNoDeathBeforeItStaysAChange() {
+        var scenario = ScenarioBuilder()
+        scenario.add("search", .start, minute: 0, version: "1.4.0")
+        scenario.memory("search", from: 1, to: 60, base: 300)
+        scenario.add("search", .oom, minute: 10)
+        scenario.add("search", .start, minute: 10.5, version: "1.4.0")
+        // Killed and not restarted by itself: the operator starts it minutes later.
+        scenario.add("search", .oom, minute: 30)
+        scenario.add("search", .start, minute: 37.5, version: "1.4.0")
+        let changes = scenario.analyze().changes
+        #expect(changes.map(\.kind) == [.restart])
+        #expect(changes.first?.time == scenario.time(37.5))
+    }
+
+    @Test func errorSpikeBeginsAtTheJumpNotAtABaselineErrorBeforeIt() {
+        var scenario = ScenarioBuilder()
+        scenario.memory("payments", from: 0, to: 120, base: 300)
+        // Ordinary failures now and then, one of them three minutes before the jump.
+        scenario.requests("payments", from: 0, to: 120, perMinute: 30) { $0 >= 62 ? 0.3 : ($0 % 17 == 0 || $0 == 59 ? 0.04 : 0) }
+        let spike = scenario.analyze().anomalies.first { $0.kind == .errorSpike }
+        #expect(spike.map { $0.start >= scenario.time(62) } == true)
+    }
+
+    @Test func leakAlreadyUnderWayInTheOldPodIsNotTheDeploysThatStartedANewOne() {
+        var scenario = ScenarioBuilder()
+        scenario.add("profile", .start, minute: 0, version: "7.1.9")
+        scenario.memory("profile", from: 1, to: 60, base: 300, growFrom: 1, slope: 3)
+        // The rollout's new pod logs to its own file and grows just as the old one did.
+        var pod = ScenarioBuilder()
+        pod.memory("profile", from: 61, to: 140, base: 300, growFrom: 61, slope: 3.2)
+        for event in pod.events {
+            var event = event
+            event.ref = SourceRef(path: "profile-new.log", line: event.ref.line)
+            scenario.events.append(event)
+        }
+        let findings = scenario.analyze(records: [scenario.record("profile", "7.1.10", .deploy, minute: 60)])
+        #expect(findings.anomalies.first { $0.kind == .memoryGrowth }?.preExisting == true)
+        #expect(findings.suspects.first?.verdict == .unlikely)
+    }
+
+    @Test func aSpikesDependencyIsReadFromItsOwnMinutes() {
+        var activity = ServiceActivity(name: "billing-api")
+        let base = CivilTime.epochSeconds(year: 2025, month: 3, day: 12, hour: 1, minute: 0, second: 0) * 1_000_000
+        func error(_ minute: Int64, dependency: String?) -> LogEvent {
+            LogEvent(time: base + minute * 60_000_000, service: "billing-api", host: nil, kind: .error, value: nil, unit: nil, version: nil,
+                     patternID: "test", ref: SourceRef(path: "b.log", line: Int(minute)), excerpt: "e", dependency: dependency)
+        }
+        // An hour of the service's own errors, then ten minutes of errors about redis.
+        for minute in Int64(0)..<60 { activity.add(error(minute, dependency: nil), instance: "a") }
+        for minute in Int64(60)..<70 { activity.add(error(minute, dependency: "redis"), instance: "a") }
+        #expect(activity.dominantDependency == nil)
+        let spike = activity.dominantDependency(fromMinute: base / 60_000_000 + 60, toMinute: base / 60_000_000 + 70)
+        #expect(spike?.name == "redis")
+        #expect(spike?.share == 1)
+    }
+
     @Test func returnToAnEarlierVersionIsARollback() {
         var scenario = ScenarioBuilder()
         scenario.add("auth", .start, minute: 0, version: "2.3.0")

@@ -37,6 +37,16 @@ import Testing
         #expect(suspect.evidence.contains { $0.signal == "dependency" && $0.summary.contains("redis's own trouble began") })
     }
 
+    @Test func errorsAboutRedisThatAnotherClientReportsTooAreRedisesEvenAtOnce() throws {
+        var peer = Anomaly(service: "ledger", kind: .errorSpike, start: minute - 20_000_000, end: nil,
+                           summary: "errors rose from 0.1/min to 12/min", evidence: [], magnitude: 120)
+        peer.dependency = "redis"
+        peer.dependencyShare = 0.97
+        let suspect = try top([spike(after: minute, share: 0.95), peer])
+        #expect(suspect.verdict != .likely, "\(suspect.score)")
+        #expect(suspect.evidence.contains { $0.signal == "dependency" && $0.summary.contains("ledger's errors report it failing too") })
+    }
+
     @Test func aDeployThatBreaksRequestsAtOnceIsStillLikely() throws {
         // Its own errors (no dependency named), or a broken connection right after the deploy.
         #expect(try top([spike(after: minute, share: nil)]).verdict == .likely)

@@ -1,4 +1,5 @@
 import CulpritModel
+import Foundation
 
 /// Finds when a service's errors jumped: a change point in its error rate.
 ///
@@ -8,7 +9,11 @@ import CulpritModel
 /// the baseline ratio × the window's requests; otherwise errors per minute. The
 /// window is a spike when it holds ≥ `spikeMinimumErrors` errors, ≥
 /// `spikeMinimumRatio` × the expected count, and the Poisson tail probability of
-/// that many is below `spikePValue`. The spike ends at the first 10 minutes whose
+/// that many is below `spikePValue`. The onset is the minute of that window from
+/// which the errors (to a window past its end) are least like the baseline (the
+/// largest Poisson log-likelihood ratio), not the window's first error: a window
+/// passes the test minutes before the jump, and a baseline error in its first
+/// minutes is no part of the spike. The spike ends at the first 10 minutes whose
 /// rate is back under twice the baseline. Baselines use +0.5 smoothing so a
 /// silent baseline is not "infinitely" exceeded by one error.
 package struct ErrorSpikeDetector: Detector {
@@ -44,8 +49,7 @@ package struct ErrorSpikeDetector: Detector {
                 index += 1
                 continue
             }
-            var onset = index
-            while onset < index + window, series.errors[onset] == 0 { onset += 1 }
+            let onset = onsetIndex(in: series, window: index, usesRequests: usesRequests, baseRatio: baseRatio)
             let endIndex = recovery(in: series, from: onset + window, usesRequests: usesRequests, baseRatio: baseRatio)
             anomalies.append(anomaly(service: service.name, series: series, onset: onset, end: endIndex, usesRequests: usesRequests,
                                      baseRatio: baseRatio, ratio: ratio))
@@ -54,6 +58,28 @@ package struct ErrorSpikeDetector: Detector {
             baselineStart = endIndex
         }
         return anomalies
+    }
+
+    /// The minute of the window beginning at `start` where the errors jumped: the
+    /// start of the stretch most unlike the baseline (see the type's comment).
+    func onsetIndex(in series: RateSeries, window start: Int, usesRequests: Bool, baseRatio: Double) -> Int {
+        let window = options.spikeWindowMinutes
+        let end = min(series.count, start + 2 * window)
+        var best = start
+        var bestScore = -Double.infinity
+        for minute in start..<min(start + window, series.count) {
+            let after = series.totals(minute, end)
+            let expected = max(baseRatio * Double(usesRequests ? after.requests : end - minute), 1e-9)
+            let observed = Double(after.errors)
+            guard observed > expected else { continue }
+            let score = observed * log(observed / expected) - (observed - expected)
+            if score > bestScore {
+                bestScore = score
+                best = minute
+            }
+        }
+        while best < min(start + window, series.count) - 1, series.errors[best] == 0 { best += 1 }
+        return best
     }
 
     /// The first minute from `start` after which `recoveryMinutes` stay under twice the baseline rate.

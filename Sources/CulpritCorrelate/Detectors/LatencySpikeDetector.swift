@@ -5,7 +5,9 @@ import CulpritModel
 /// Method: the per-minute mean latency of the minutes that have samples; a
 /// window of `spikeWindowMinutes` is a spike when its median is at least
 /// `latencyMinimumRatio` × the median of the hour before (≥ 5 minutes with
-/// samples) and at least `latencyMinimumIncrease` seconds above it. Services
+/// samples) and at least `latencyMinimumIncrease` seconds above it; its onset is
+/// the window's first minute slower than the geometric mean of the two medians
+/// (the window's median turns high minutes before its last slow minute). Services
 /// that log only slow requests show it as a rate instead: a window with ≥
 /// `spikeMinimumErrors` slow lines at ≥ `spikeMinimumRatio` × the baseline rate.
 package struct LatencySpikeDetector: Detector {
@@ -42,10 +44,15 @@ package struct LatencySpikeDetector: Detector {
                 && Double(nowCount) >= options.spikeMinimumRatio * max(baseRate * Double(window), 0.5)
             guard slower || moreSlowLines else { continue }
             let recovery = recoveryIndex(after: position, keys: keys, means: means, threshold: before * options.latencyRecoveryRatio, window: window)
-            let evidence = minutes[position..<windowEnd].compactMap(\.value.slowest).prefix(3)
+            var onset = position
+            if slower {
+                let midpoint = (before * now).squareRoot()
+                while onset < windowEnd - 1, means[onset] < midpoint { onset += 1 }
+            }
+            let evidence = minutes[onset..<windowEnd].compactMap(\.value.slowest).prefix(3)
             let summary = "latency rose from \(ValueFormatting.seconds(before)) to \(ValueFormatting.seconds(now)) (median per minute)"
                 + (recovery == nil ? " and stayed high" : "")
-            return [Anomaly(service: service.name, kind: .latencySpike, start: evidence.first?.time ?? key * 60_000_000,
+            return [Anomaly(service: service.name, kind: .latencySpike, start: evidence.first?.time ?? keys[onset] * 60_000_000,
                             end: recovery.map { keys[$0] * 60_000_000 }, summary: summary, evidence: Array(evidence),
                             magnitude: now / max(before, 1e-6))]
         }

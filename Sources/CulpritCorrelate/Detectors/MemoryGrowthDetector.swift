@@ -15,6 +15,9 @@ package struct MemoryGrowthDetector: Detector {
 
     package init(options: DetectionOptions) { self.options = options }
 
+    /// Instances growing at least this fraction of the fastest one's slope grow alike.
+    static let comparableSlope = 0.5
+
     struct SegmentGrowth {
         var onsetIndex: Int
         var samples: [MemorySeries.Sample]
@@ -23,20 +26,23 @@ package struct MemoryGrowthDetector: Detector {
         var pValue: Double
     }
 
-    /// The fastest-growing instance's leak, cut into segments at `changes` other than config changes.
+    /// The leak of the instance that began growing first, of those growing at least
+    /// half as fast as the fastest (else the fastest's), cut into segments at
+    /// `changes` other than config changes: when an old instance already grew from
+    /// the first line, the same growth in the instance a deploy started is no new leak.
     package func detect(in service: ServiceActivity, changes: [ChangeMarker]) -> [Anomaly] {
         detect(in: service, restartTimes: changes.filter { $0.kind != .config }.map(\.time))
     }
 
     package func detect(in service: ServiceActivity, restartTimes: [Int64]) -> [Anomaly] {
-        var best: (anomaly: Anomaly, growth: MemoryGrowth)?
-        var growingInstances = 0
+        var found = [(anomaly: Anomaly, growth: MemoryGrowth)]()
         for series in service.memory.values.sorted(by: { $0.instance < $1.instance }) {
-            guard let found = detect(series, service: service.name, restartTimes: restartTimes, serviceStart: service.firstTime) else { continue }
-            growingInstances += 1
-            if best == nil || found.growth.bytesPerMinute > best!.growth.bytesPerMinute { best = found }
+            if let growth = detect(series, service: service.name, restartTimes: restartTimes, serviceStart: service.firstTime) { found.append(growth) }
         }
-        guard var result = best?.anomaly else { return [] }
+        let growingInstances = found.count
+        guard let fastest = found.map(\.growth.bytesPerMinute).max() else { return [] }
+        let comparable = found.filter { $0.growth.bytesPerMinute >= fastest * Self.comparableSlope }
+        guard var result = comparable.min(by: { ($0.anomaly.start, -$0.growth.bytesPerMinute) < ($1.anomaly.start, -$1.growth.bytesPerMinute) })?.anomaly else { return [] }
         if growingInstances > 1, service.memory.count > 1 {
             result.summary += " (\(growingInstances) of \(service.memory.count) instances grow)"
         }

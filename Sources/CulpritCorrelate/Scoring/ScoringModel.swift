@@ -129,7 +129,8 @@ public struct ScoringModel: Sendable {
         public var requestDecay = 20.0 * 60_000_000
         /// An error spike most of whose errors report another system failing counts
         /// × (1 − that share) when it began later than `requestPrompt` after the
-        /// change, or after that system's own trouble: the failure is the dependency's.
+        /// change, after that system's own trouble, or within `slack` of another
+        /// service's errors about the same system: the failure is the dependency's.
         public var dependencyShareFloor = 0.5
         /// Subtracted before the logistic: a change with no evidence scores 0.119.
         public var offset = 2.0
@@ -219,6 +220,17 @@ public struct ScoringModel: Sendable {
         /// A restart this close to a deploy or rollback of its service is that deploy's own
         /// restart rather than a change of its own (2 min).
         public var restartAbsorbWindow: Int64 = 2 * 60_000_000
+        /// A restart read from the logs up to this long after an OOM kill or a crash of
+        /// its service is the supervisor's crash restart, a symptom rather than a change
+        /// (2 min: systemd and Docker restart within seconds; a start minutes after a
+        /// death no supervisor announced is an operator's restart).
+        public var crashRestartWindow: Int64 = 2 * 60_000_000
+        /// … and so is one up to this long after a supervisor's own restart line (kubelet's
+        /// `back-off 5m0s restarting failed container` announces a start up to 5 min later) (6 min).
+        public var crashRestartAnnounced: Int64 = 6 * 60_000_000
+        /// Crash restarts closer than this are one restart (a supervisor's line and the
+        /// process's own start line) (60 s).
+        public var crashRestartMerge: Int64 = 60_000_000
 
         /// The default windows.
         public init() {}
