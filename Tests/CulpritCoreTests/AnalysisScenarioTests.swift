@@ -80,6 +80,18 @@ struct ScenarioBuilder {
         #expect(findings.anomalies.contains { $0.service == "report-worker" && $0.kind == .memoryGrowth && $0.preExisting })
     }
 
+    @Test func aLeakThatGoesOnInTheNewProcessAtTheSameRateIsNotTheDeploys() {
+        // Growing 3 MB/min from the first line; the deploy restarts the process, which grows as fast again.
+        var scenario = ScenarioBuilder()
+        scenario.add("user-api", .start, minute: 0, version: "7.18.4")
+        scenario.memory("user-api", from: 0, to: 7, base: 400, growFrom: 0, slope: 3)
+        scenario.add("user-api", .start, minute: 8, version: "7.18.5")
+        scenario.memory("user-api", from: 8, to: 70, base: 400, growFrom: 8, slope: 3)
+        let findings = scenario.analyze()
+        #expect(findings.suspects.allSatisfy { $0.verdict != .likely }, "\(findings.suspects.map { ($0.change.version, $0.verdict, $0.score) })")
+        #expect(findings.anomalies.contains { $0.service == "user-api" && $0.kind == .memoryGrowth && $0.preExisting })
+    }
+
     @Test func ofTwoDeploysMinutesApartOnlyTheLeakingOneIsLikely() {
         var scenario = ScenarioBuilder()
         scenario.memory("checkout", from: 0, to: 150, base: 700)

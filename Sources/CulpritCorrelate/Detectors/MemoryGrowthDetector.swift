@@ -83,8 +83,12 @@ package struct MemoryGrowthDetector: Detector {
         let onsetSample = first.growth.samples[first.growth.onsetIndex]
         let lastSample = last.growth.samples.last!
         let seriesStart = segments[0][0].evidence.time ?? segments[0][0].minute * 60_000_000
-        let preExisting = first.segmentIndex == 0 && first.growth.onsetIndex == 0
-            && seriesStart <= (serviceStart ?? seriesStart) + options.memoryPreExistingSlack
+        let fromTheStart = seriesStart <= (serviceStart ?? seriesStart) + options.memoryPreExistingSlack
+        // Growing from the first line, or growing before the restart that began the first growth
+        // nearly as fast as after it (the same leak in a new process): already there.
+        let continuesEarlier = first.segmentIndex > 0 && first.growth.onsetIndex == 0
+            && (first.growth.slopeBefore ?? 0) >= first.growth.slope * options.memoryContinuedRatio
+        let preExisting = fromTheStart && ((first.segmentIndex == 0 && first.growth.onsetIndex == 0) || continuesEarlier)
         let laterFlat = last.segmentIndex < segments.count - 1
         let endTime: Int64? = laterFlat ? segments[last.segmentIndex + 1].first?.evidence.time : nil
         let resets = growths.dropFirst().compactMap { segments[$0.segmentIndex].first?.evidence.time }

@@ -43,6 +43,9 @@ public struct ScoringModel: Sendable {
         public var memoryPreExistingSlack: Int64 = 5 * 60_000_000
         /// Memory: a slope before the onset under this fraction of the slope after it is "flat before".
         public var memoryFlatBeforeRatio = 0.2
+        /// Memory that grew before a restart at least this fraction as fast as it
+        /// grows after it is the same leak going on: already there, not the restart's or the deploy's.
+        public var memoryContinuedRatio = 0.6
         /// Errors and latency: minutes in the detection window.
         public var spikeWindowMinutes = 5
         /// Errors: baseline minutes needed before a spike can be judged.
