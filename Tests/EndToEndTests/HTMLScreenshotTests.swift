@@ -342,6 +342,17 @@ enum Chromium {
     }
 
     /// A 1280 px wide screenshot of `page`, the way `scripts/screenshot.sh` takes it.
+    /// Runs chromium's `process` to its end, stopping it after 90 s with an error saying what it did not finish.
+    static func run(_ process: Process, toDo what: String) throws {
+        try process.run()
+        let deadline = Date().addingTimeInterval(90)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        if process.isRunning {
+            process.terminate()
+            throw Failure(description: "chromium took more than 90 s to \(what)")
+        }
+    }
+
     static func screenshot(_ page: URL, to png: URL, profile: URL) throws {
         let process = Process()
         guard let path else { throw Failure(description: "chromium is not installed") }
@@ -350,13 +361,7 @@ enum Chromium {
                              "--user-data-dir=\(profile.path)", "--window-size=1280,2400", "--screenshot=\(png.path)", page.absoluteString]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(90)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning {
-            process.terminate()
-            throw Failure(description: "chromium took more than 90 s to take a screenshot")
-        }
+        try run(process, toDo: "take a screenshot")
         guard FileManager.default.fileExists(atPath: png.path) else {
             throw Failure(description: "chromium exited \(process.terminationStatus) without writing \(png.path)")
         }

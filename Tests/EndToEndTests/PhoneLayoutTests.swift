@@ -110,13 +110,7 @@ extension Chromium {
         defer { try? output.close() }
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(90)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning {
-            process.terminate()
-            throw Failure(description: "chromium took more than 90 s to lay the page out")
-        }
+        try run(process, toDo: "lay the page out")
         let dom = try String(contentsOf: dumped, encoding: .utf8)
         // The result as the script wrote it into the DOM (the script's own text names the markers too).
         guard let start = dom.range(of: "<pre id=\"result\">LAYOUT "),
