@@ -154,9 +154,8 @@ public final class WatchSession {
                 if let index = unused.firstIndex(where: { $0.path == path }) {
                     let checkpoint = unused.remove(at: index)
                     let follower = FileFollower(path: path, displayPath: path, resumingAt: checkpoint)
-                    let extractor = follower.resumed == .fromStart
-                        ? StreamingExtractor(settings: settings, file: file, yearReference: yearReference)
-                        : StreamingExtractor(settings: settings, file: file, yearReference: yearReference, resumingAt: checkpoint.resume)
+                    let extractor = StreamingExtractor(settings: settings, file: file, yearReference: yearReference,
+                                                       resumingAt: follower.resumed == .fromStart ? nil : checkpoint.resume)
                     describeResumption(follower.resumed, path: path, checkpoint: checkpoint)
                     files.append((follower, extractor))
                 } else {
@@ -207,21 +206,14 @@ public final class WatchSession {
     /// Adds what one chunk of `extractor`'s input gave to its account.
     private func account(_ events: [LogEvent], lines: Int, of extractor: StreamingExtractor) {
         let path = extractor.file.displayPath
-        var account = inputAccounts[path] ?? InputAccount(path: path, format: extractor.format ?? "text")
-        account.format = extractor.format ?? account.format
-        account.lines += lines
-        account.events += events.count
-        account.undated += events.reduce(0) { $0 + ($1.timeQuality == .unknown ? 1 : 0) }
-        inputAccounts[path] = account
+        inputAccounts[path, default: InputAccount(path: path, format: "text")].count(events, lines: lines, format: extractor.format)
     }
 
     /// The extractor for a file a folder follower found: numbering goes on
     /// from the checkpoint it was resumed at, if any.
     private func folderExtractor(_ folder: Int, file: FileIdentity.Inode, input: InputFile) -> StreamingExtractor {
-        guard let resume = folders[folder].follower.resumePoint(of: file) else {
-            return StreamingExtractor(settings: settings, file: input, yearReference: yearReference)
-        }
-        return StreamingExtractor(settings: settings, file: input, yearReference: yearReference, resumingAt: resume)
+        StreamingExtractor(settings: settings, file: input, yearReference: yearReference,
+                           resumingAt: folders[folder].follower.resumePoint(of: file))
     }
 
     /// Says on stderr how a followed file went on from its checkpoint when it could not simply go on in place.
@@ -329,10 +321,7 @@ struct ReplayCursor {
                     let before = extractor.linesRead
                     pending = extractor.events(from: chunk)
                     position = 0
-                    account.format = extractor.format ?? account.format
-                    account.lines += extractor.linesRead - before
-                    account.events += pending.count
-                    account.undated += pending.reduce(0) { $0 + ($1.timeQuality == .unknown ? 1 : 0) }
+                    account.count(pending, lines: extractor.linesRead - before, format: extractor.format)
                 } else {
                     finished = true
                 }

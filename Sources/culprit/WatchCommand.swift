@@ -118,14 +118,13 @@ struct WatchCommand: ParsableCommand {
             // A position is saved only once the events before it are acknowledged: flush first.
             final class SaveClock { var last = ContinuousClock.now; var saved: [FileCheckpoint] = [] }
             let saves = SaveClock()
-            let started = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
             session.afterPoll = { [unowned session] final in
                 guard final || ContinuousClock.now - saves.last >= .seconds(1) else { return }
                 saves.last = ContinuousClock.now
                 let checkpoints = session.checkpoints()
                 guard checkpoints != saves.saved else { return }
                 try store.flush()
-                try checkpointStore.save(checkpoints, runStarted: started)
+                try checkpointStore.save(checkpoints)
                 saves.saved = checkpoints
             }
         }
@@ -140,7 +139,7 @@ struct WatchCommand: ParsableCommand {
         } catch let error as ClickHouseError {
             exitWithError("--sink \(clickhouse.sink ?? ""): \(error)", code: ExitCode.outputFailure.rawValue)
         } catch let error as AtomicFile.Failure {
-            exitWithError("--state: \(error.path): cannot save the checkpoints (\(error.reason))", code: ExitCode.outputFailure.rawValue)
+            Self.checkpointsNotSaved(error)
         }
         runner?.drain(seconds: execTimeout)
         exporter?.stop()
@@ -160,6 +159,11 @@ struct WatchCommand: ParsableCommand {
         }
     }
 
+    /// Exits with the output-failure status: the checkpoints cannot be written.
+    private static func checkpointsNotSaved(_ error: AtomicFile.Failure) -> Never {
+        exitWithError("--state: \(error.path): cannot save the checkpoints (\(error.reason))", code: ExitCode.outputFailure.rawValue)
+    }
+
     /// `--state DIR`: the checkpoints saved there by the last run, handed to the
     /// session to go on from; exits when they cannot be kept (no sink, nothing followed, DIR unwritable).
     private func followCheckpoints(directory: String, targets: [String], diagnostics: Diagnostics, options: inout WatchSession.Options) -> FollowCheckpoints {
@@ -176,11 +180,7 @@ struct WatchCommand: ParsableCommand {
             diagnostics.warn("\(error); following every file from its start (what was shipped before is folded by the table)")
         }
         // Fail now, not after the first batch, when the directory cannot be written.
-        do {
-            try store.save(options.resume, runStarted: Int64(Date().timeIntervalSince1970 * 1_000_000_000))
-        } catch {
-            exitWithError("--state: \(error.path): cannot save the checkpoints (\(error.reason))", code: ExitCode.outputFailure.rawValue)
-        }
+        do { try store.save(options.resume) } catch { Self.checkpointsNotSaved(error) }
         if !options.resume.isEmpty {
             diagnostics.note("--state \(directory): going on from \(options.resume.count) checkpoint\(options.resume.count == 1 ? "" : "s")")
         }

@@ -131,12 +131,12 @@ import Testing
     @Test func savedCheckpointsRoundTripAndABrokenFileNamesItsLine() throws {
         let dir = try directory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = FollowCheckpoints(directory: dir + "/state")
+        let store = FollowCheckpoints(directory: dir + "/state", runStarted: 1)
         #expect(try store.load().isEmpty, "no file yet: nothing to go on from")
         let identity = FileIdentity(inode: FileIdentity.Inode(device: 2049, number: 77), fingerprint: 0xABC, fingerprintLength: 12)
         let saved = [FileCheckpoint(path: "/var/log/a b.log", identity: identity, size: 12, isGzip: false,
                                     resume: ResumePoint(offset: 12, lines: 1, lastTime: nil))]
-        try store.save(saved, runStarted: 1)
+        try store.save(saved)
         #expect(try store.load() == saved)
         try Data("culprit-checkpoints 1 generation=follow started=1\n2049 77 abc 12 12 plain twelve 1 - /x\n".utf8)
             .write(to: URL(fileURLWithPath: store.path))

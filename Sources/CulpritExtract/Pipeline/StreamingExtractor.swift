@@ -28,9 +28,9 @@ public struct StreamingExtractor {
         self.yearReference = yearReference
     }
 
-    /// An extractor for `file`'s chunks from `resume` on: its lines are
-    /// numbered after the lines before it, and undated ones take its last time.
-    package init(settings: ExtractionSettings, file: InputFile, yearReference: Int64?, resumingAt resume: ResumePoint) {
+    /// An extractor for `file`'s chunks from `resume` on (from the start when nil):
+    /// its lines are numbered after the lines before it, and undated ones take its last time.
+    package init(settings: ExtractionSettings, file: InputFile, yearReference: Int64?, resumingAt resume: ResumePoint?) {
         self.init(settings: settings, file: file, yearReference: yearReference)
         self.resume = resume
     }

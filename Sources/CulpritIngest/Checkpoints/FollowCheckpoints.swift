@@ -12,9 +12,12 @@ package struct FollowCheckpoints {
 
     /// The state directory.
     package let directory: String
+    /// When this run began (ns since the epoch), written in the file's header.
+    package let runStarted: Int64
 
-    package init(directory: String) {
+    package init(directory: String, runStarted: Int64 = FileStatus.now()) {
         self.directory = directory
+        self.runStarted = runStarted
     }
 
     /// The checkpoints file's path.
@@ -37,8 +40,8 @@ package struct FollowCheckpoints {
         }
     }
 
-    /// Replaces the saved checkpoints with `checkpoints`, atomically; `runStarted` is in ns since the epoch.
-    package func save(_ checkpoints: [FileCheckpoint], runStarted: Int64) throws(AtomicFile.Failure) {
+    /// Replaces the saved checkpoints with `checkpoints`, atomically.
+    package func save(_ checkpoints: [FileCheckpoint]) throws(AtomicFile.Failure) {
         let text = CheckpointFile.encode(checkpoints, generation: Self.generation, runStarted: runStarted)
         try AtomicFile.write(Array(text.utf8), to: Self.fileName, in: directory)
     }

@@ -30,6 +30,15 @@ public struct InputAccount: Sendable, Equatable {
         self.looksLike = looksLike
     }
 
+    /// Adds one chunk read as `format` (nil: not yet known): its `lines` and `events`,
+    /// of which those no time could be put on are undated.
+    public mutating func count(_ events: [LogEvent], lines: Int, format: String?) {
+        if let format { self.format = format }
+        self.lines += lines
+        self.events += events.count
+        undated += events.reduce(0) { $0 + ($1.timeQuality == .unknown ? 1 : 0) }
+    }
+
     /// Read, but nothing in it was recognised.
     public var yieldedNothing: Bool { skipped == nil && events == 0 && lines > 0 }
 }
