@@ -17,7 +17,7 @@ public enum ClickHouseChangeRecords {
         defer { client.shutdown() }
         // Database and table are plain identifiers (`ClickHouseAddress`): safe inside quotes.
         let describe = "SELECT name, type FROM system.columns WHERE database = '\(address.database)' AND table = '\(address.table)' FORMAT TabSeparated"
-        let described = try retry.run({ () throws(ClickHouseError) in try client.run(describe) }, onRetry: { _, _, _ in })
+        let described = try retry.run { () throws(ClickHouseError) in try client.run(describe) }
         let columns: [(name: String, type: String)]
         do {
             columns = try TabSeparated.rows(described, width: 2).compactMap { row in
@@ -31,7 +31,7 @@ public enum ClickHouseChangeRecords {
             throw .server(address.endpoint, status: 404, message: "no table \(address.qualifiedTable) (name one with ?table=T)")
         }
         let query = selectStatement(address, columns: columns)
-        let rows = try retry.run({ () throws(ClickHouseError) in try client.run(query) }, onRetry: { _, _, _ in })
+        let rows = try retry.run { () throws(ClickHouseError) in try client.run(query) }
         guard rows.lazy.filter({ $0 == 0x0A }).count <= maxRows else {
             throw .malformedAnswer(address.endpoint, reason: "\(address.qualifiedTable) holds more than \(maxRows) rows: not a table of changes")
         }

@@ -235,11 +235,9 @@ package struct LineDecoder {
         }
         // klog: `E0312 03:15:02.123456 …`; Ruby Logger: `E, [2025-03-12T…`.
         if line.count > 14, start == 0 {
-            let first = line[0]
-            let klogLevel = first == UInt8(ascii: "E") || first == UInt8(ascii: "W") || first == UInt8(ascii: "I") || first == UInt8(ascii: "F")
-            if klogLevel, line[1] &- 48 < 2, line[2] &- 48 < 10, line[5] == 0x20, let parsed = timestamps.parseKlog(line, at: 1) {
+            if let severity = Self.klogSeverity(line, at: 0), let parsed = timestamps.parseKlog(line, at: 1) {
                 decoded.time = parsed.micros
-                decoded.severity = Severity(word: line[0..<1])
+                decoded.severity = severity
                 return decoded
             }
             if line[1] == UInt8(ascii: ","), line[2] == 0x20, line[3] == UInt8(ascii: "["), let severity = Severity(word: line[0..<1]) {
